@@ -1,0 +1,45 @@
+#include "cli/context.h"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "io/case_loader.h"
+
+namespace casegraph::cli {
+
+std::vector<std::string> Context::GraphPaths() const {
+  if (!graphs.empty()) return graphs;
+  if (const char* env = std::getenv("CASEGRAPH_GRAPH"); env && *env) return {env};
+  return {"graphs"};
+}
+
+std::unique_ptr<const Graph> Context::LoadGraph() const {
+  LoadResult result = LoadCase(GraphPaths());
+  for (const Diagnostic& d : result.diagnostics) *err << FormatDiagnostic(d) << "\n";
+  if (!result.loaded) {
+    const size_t n = result.diagnostics.size();
+    *err << "casegraph: " << n << (n == 1 ? " error" : " errors") << "; nothing loaded\n";
+    return nullptr;
+  }
+  return Graph::Build(std::move(*result.loaded));
+}
+
+int Context::Fail(const std::string& message) const {
+  *err << "casegraph: error: " << message << "\n";
+  return kInvalid;
+}
+
+std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string& text) const {
+  Resolution r = g.names().Resolve(text);
+  if (r.kind == Resolution::Kind::kFound) return r.entity;
+  Fail(ResolutionMessage(text, r, g.model().entities));
+  return std::nullopt;
+}
+
+void AddFormatOption(CLI::App* command, Context* ctx) {
+  command->add_option("--format", ctx->format, "Output: text (for people) or json (for scripts)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+}
+
+}  // namespace casegraph::cli

@@ -1,0 +1,5 @@
+#include <iostream>
+
+#include "cli/context.h"
+
+int main(int argc, char** argv) { return casegraph::cli::Run(argc, argv, std::cout, std::cerr); }

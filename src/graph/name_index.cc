@@ -1,0 +1,117 @@
+#include "graph/name_index.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "text/edit_distance.h"
+#include "text/unicode.h"
+
+namespace casegraph {
+
+NameIndex::NameIndex(const std::vector<Entity>& entities) : entities_(&entities) {
+  for (uint32_t v = 0; v < entities.size(); ++v) {
+    const Entity& e = entities[v];
+    ids_.emplace(e.id, v);
+    auto add = [&](const std::string& text) {
+      std::string key = NameKey(text);
+      std::vector<uint32_t>& list = keys_[key];
+      if (list.empty() || list.back() != v) list.push_back(v);
+      names_.push_back({std::move(key), text, v});
+    };
+    add(e.id);
+    add(e.name);
+    for (const std::string& a : e.aliases) add(a);
+  }
+}
+
+Resolution NameIndex::Resolve(const std::string& text) const {
+  Resolution r;
+  if (auto it = ids_.find(text); it != ids_.end()) {
+    r.kind = Resolution::Kind::kFound;
+    r.entity = it->second;
+    return r;
+  }
+  const std::string key = NameKey(text);
+  if (auto it = keys_.find(key); it != keys_.end()) {
+    if (it->second.size() == 1) {
+      r.kind = Resolution::Kind::kFound;
+      r.entity = it->second.front();
+    } else {
+      r.kind = Resolution::Kind::kAmbiguous;
+      r.candidates = it->second;
+    }
+    return r;
+  }
+  // Unknown: the closest names by edit distance, then names that contain the text.
+  const int limit = std::max<int>(1, static_cast<int>(CodePoints(key).size()) / 3);
+  std::vector<std::tuple<int, std::string, uint32_t>> scored;
+  for (const Name& n : names_) {
+    int d = EditDistance(key, n.key, limit);
+    if (d > limit && key.size() >= 3 && n.key.find(key) != std::string::npos) d = limit + 1;
+    else if (d > limit) continue;
+    scored.emplace_back(d, (*entities_)[n.entity].id, n.entity);
+  }
+  std::sort(scored.begin(), scored.end());
+  for (const auto& [d, id, v] : scored) {
+    if (r.candidates.size() == 5) break;
+    if (std::find(r.candidates.begin(), r.candidates.end(), v) == r.candidates.end()) r.candidates.push_back(v);
+  }
+  return r;
+}
+
+std::vector<NameMatch> NameIndex::Find(const std::string& text) const {
+  const std::string key = NameKey(text);
+  std::vector<NameMatch> best(entities_ ? entities_->size() : 0, NameMatch{0, 99, ""});
+  for (const Name& n : names_) {
+    const size_t at = n.key.find(key);
+    if (at == std::string::npos) continue;
+    int rank = 3;
+    if (n.key == key) {
+      rank = 0;
+    } else if (at == 0) {
+      rank = 1;
+    } else {
+      for (size_t p = at; p != std::string::npos; p = n.key.find(key, p + 1)) {
+        const char before = n.key[p - 1];
+        if (before == ' ' || before == '-' || before == '_' || before == '.' || before == ':' || before == '\'') {
+          rank = 2;
+          break;
+        }
+      }
+    }
+    const NameMatch& held = best[n.entity];
+    if (rank < held.rank || (rank == held.rank && n.text.size() < held.matched.size())) {
+      best[n.entity] = NameMatch{n.entity, rank, n.text};
+    }
+  }
+  std::vector<NameMatch> out;
+  for (const NameMatch& m : best) {
+    if (m.rank < 99) out.push_back(m);
+  }
+  const std::vector<Entity>& es = *entities_;
+  std::sort(out.begin(), out.end(), [&](const NameMatch& a, const NameMatch& b) {
+    const size_t la = a.matched.size(), lb = b.matched.size();
+    return std::tie(a.rank, la, es[a.entity].name, es[a.entity].id) <
+           std::tie(b.rank, lb, es[b.entity].name, es[b.entity].id);
+  });
+  return out;
+}
+
+std::string ResolutionMessage(const std::string& text, const Resolution& r, const std::vector<Entity>& entities) {
+  auto describe = [&](uint32_t v) { return entities[v].id + " (" + entities[v].name + ")"; };
+  if (r.kind == Resolution::Kind::kAmbiguous) {
+    std::string out = "'" + text + "' is ambiguous: ";
+    for (size_t i = 0; i < r.candidates.size(); ++i) out += (i ? ", " : "") + describe(r.candidates[i]);
+    return out + "; use an id";
+  }
+  std::string out = "unknown entity '" + text + "'";
+  if (r.candidates.empty()) return out;
+  out += "; did you mean ";
+  for (size_t i = 0; i < r.candidates.size(); ++i) {
+    if (i > 0) out += i + 1 == r.candidates.size() ? " or " : ", ";
+    out += "'" + entities[r.candidates[i]].name + "' (" + entities[r.candidates[i]].id + ")";
+  }
+  return out + "?";
+}
+
+}  // namespace casegraph

@@ -1,0 +1,57 @@
+// Finds entities by what people call them: id, name or alias, in any case and script.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/case.h"
+
+namespace casegraph {
+
+/// The outcome of resolving one entity reference.
+struct Resolution {
+  enum class Kind { kFound, kAmbiguous, kUnknown };
+  Kind kind = Kind::kUnknown;
+  uint32_t entity = 0;               // kFound
+  std::vector<uint32_t> candidates;  // kAmbiguous: every match; kUnknown: close names ("did you mean")
+};
+
+/// How a find result matched.
+struct NameMatch {
+  uint32_t entity = 0;
+  int rank = 0;         // 0 exact, 1 prefix, 2 start of a word, 3 anywhere
+  std::string matched;  // the id, name or alias that matched
+};
+
+class NameIndex {
+ public:
+  NameIndex() = default;
+  explicit NameIndex(const std::vector<Entity>& entities);
+
+  /// Exact id first; then id, name or alias compared under NameKey (NFC + case folding).
+  Resolution Resolve(const std::string& text) const;
+
+  /// Entities whose id, name or alias contains text (compared under NameKey), best first:
+  /// by rank, then the length of the matched text (closer first), then name, then id.
+  std::vector<NameMatch> Find(const std::string& text) const;
+
+ private:
+  struct Name {
+    std::string key;      // NameKey of the text
+    std::string text;     // as written
+    uint32_t entity = 0;
+  };
+  const std::vector<Entity>* entities_ = nullptr;
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::unordered_map<std::string, std::vector<uint32_t>> keys_;
+  std::vector<Name> names_;  // every id, name and alias
+};
+
+/// The message for a reference that did not resolve to one entity, e.g.
+/// "unknown entity 'Navalni'; did you mean 'Alexei Navalny' (navalny)?" or
+/// "'Twitter' is ambiguous: twitter (Twitter), twitter-inc (Twitter Inc.); use an id".
+std::string ResolutionMessage(const std::string& text, const Resolution& r, const std::vector<Entity>& entities);
+
+}  // namespace casegraph

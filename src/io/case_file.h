@@ -1,0 +1,28 @@
+// What one input file says, before it is merged with the other files of a graph.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/case.h"
+
+namespace casegraph {
+
+struct CaseFile {
+  std::string path;
+  std::string title;
+  Vocabulary vocabulary;  // this file's own type definitions
+  std::vector<Source> sources;
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+  bool implies_relation_types = false;  // a CSV file: types it names need no definition
+  bool unreadable = false;  // not even its syntax could be read: references into it are unknown
+};
+
+/// The identifier syntax of entities, relations, sources and types: [A-Za-z0-9._:-]+.
+bool IsValidId(const std::string& id);
+
+/// "<file stem>#<index>", the id given to a relation that has none.
+std::string ImpliedRelationId(const std::string& path, size_t index);
+
+}  // namespace casegraph

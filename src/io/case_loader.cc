@@ -1,0 +1,283 @@
+#include "io/case_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "io/case_file.h"
+#include "io/case_reader.h"
+#include "io/csv_reader.h"
+#include "io/source_text.h"
+#include "model/vocabulary.h"
+#include "text/edit_distance.h"
+
+namespace casegraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool SameSource(const Source& a, const Source& b) {
+  auto date_text = [](const Source& s) { return s.date ? s.date->text : std::string(); };
+  return a.title == b.title && a.publisher == b.publisher && a.url == b.url && a.file == b.file &&
+         a.resolved_file == b.resolved_file && date_text(a) == date_text(b);
+}
+
+bool SameEntityType(const EntityType& a, const EntityType& b) {
+  return a.label == b.label && a.color == b.color && a.shape == b.shape;
+}
+
+bool SameRelationType(const RelationType& a, const RelationType& b) {
+  return a.label == b.label && a.inverse == b.inverse && a.symmetric == b.symmetric && a.color == b.color;
+}
+
+// Merges CaseFiles one after another, then checks the references between them.
+class CaseMerger {
+ public:
+  explicit CaseMerger(Diagnostics* diagnostics) : diagnostics_(diagnostics) {
+    result_.vocabulary = BuiltinVocabulary();
+  }
+
+  void Add(CaseFile file) {
+    result_.files.push_back(file.path);
+    any_unreadable_ = any_unreadable_ || file.unreadable;
+    if (!file.title.empty()) result_.titles.push_back(file.title);
+    MergeTypes(file.vocabulary.entity_types, &result_.vocabulary.entity_types, "entity type", SameEntityType);
+    MergeTypes(file.vocabulary.relation_types, &result_.vocabulary.relation_types, "relation type",
+               SameRelationType);
+    for (Source& s : file.sources) AddSource(std::move(s));
+    for (Entity& e : file.entities) AddEntity(std::move(e));
+    for (Relation& r : file.relations) {
+      if (file.implies_relation_types) implied_types_.emplace(r.type, r.type_where);
+      AddRelation(std::move(r));
+    }
+  }
+
+  Case Finish() {
+    for (const auto& [type, where] : implied_types_) {
+      if (!result_.vocabulary.relation_types.count(type)) {
+        RelationType t = ImpliedRelationType(type);
+        t.where = where;
+        result_.vocabulary.relation_types.emplace(type, t);
+      }
+    }
+    if (!any_unreadable_) CheckReferences();  // else every reference into that file would be reported
+    return std::move(result_);
+  }
+
+ private:
+  void Error(const Location& where, std::string message) { diagnostics_->push_back({where, std::move(message)}); }
+
+  template <typename Type, typename Same>
+  void MergeTypes(const std::map<std::string, Type>& added, std::map<std::string, Type>* into, const char* what,
+                  Same same) {
+    for (const auto& [id, type] : added) {
+      auto it = into->find(id);
+      if (it == into->end() || it->second.where.file.empty()) {  // new, or replacing a built-in one
+        (*into)[id] = type;
+      } else if (!same(it->second, type)) {
+        Error(type.where, std::string(what) + " '" + id + "' is defined differently at " +
+                              FormatLocation(it->second.where));
+      }
+    }
+  }
+
+  void AddSource(Source s) {
+    auto it = source_index_.find(s.id);
+    if (it == source_index_.end()) {
+      source_index_.emplace(s.id, result_.sources.size());
+      result_.sources.push_back(std::move(s));
+      return;
+    }
+    const Source& first = result_.sources[it->second];
+    if (first.where.file == s.where.file) {
+      Error(s.where, "duplicate source id '" + s.id + "' (first defined at " + FormatLocation(first.where) + ")");
+    } else if (!SameSource(first, s)) {
+      Error(s.where, "source '" + s.id + "' is defined differently at " + FormatLocation(first.where));
+    }
+  }
+
+  void AddEntity(Entity e) {
+    auto it = entity_index_.find(e.id);
+    if (it == entity_index_.end()) {
+      entity_index_.emplace(e.id, result_.entities.size());
+      result_.entities.push_back(std::move(e));
+      return;
+    }
+    Entity& first = result_.entities[it->second];
+    if (e.implicit) return;  // a CSV mention adds nothing to a known entity
+    if (first.implicit) {
+      first = std::move(e);
+      return;
+    }
+    if (first.where.file == e.where.file) {
+      Error(e.where, "duplicate entity id '" + e.id + "' (first defined at " + FormatLocation(first.where) + ")");
+      return;
+    }
+    MergeEntity(std::move(e), &first);
+  }
+
+  void MergeEntity(Entity e, Entity* into) {
+    const std::string who = "entity '" + e.id + "': ";
+    if (e.name != into->name) {
+      Error(e.name_where, who + "name '" + e.name + "' conflicts with '" + into->name + "' at " +
+                              FormatLocation(into->name_where));
+    }
+    if (e.type != into->type) {
+      Error(e.type_where, who + "type '" + e.type + "' conflicts with '" + into->type + "' at " +
+                              FormatLocation(into->type_where));
+    }
+    if (!e.description.empty()) {
+      if (into->description.empty()) {
+        into->description = e.description;
+        into->description_where = e.description_where;
+      } else if (e.description != into->description) {
+        Error(e.description_where, who + "description conflicts with the one at " +
+                                       FormatLocation(into->description_where));
+      }
+    }
+    for (std::string& alias : e.aliases) {
+      if (std::find(into->aliases.begin(), into->aliases.end(), alias) == into->aliases.end()) {
+        into->aliases.push_back(std::move(alias));
+      }
+    }
+    for (auto& [key, value] : e.attributes) {
+      auto it = into->attributes.find(key);
+      if (it == into->attributes.end()) {
+        into->attributes.emplace(key, std::move(value));
+      } else if (!it->second.SameValue(value)) {
+        Error(value.where, who + "attribute '" + key + "' is " + value.text + " here but " + it->second.text +
+                               " at " + FormatLocation(it->second.where));
+      }
+    }
+  }
+
+  void AddRelation(Relation r) {
+    auto [it, inserted] = relation_index_.emplace(r.id, result_.relations.size());
+    if (!inserted) {
+      Error(r.where, "duplicate relation id '" + r.id + "' (first defined at " +
+                         FormatLocation(result_.relations[it->second].where) + ")");
+      return;
+    }
+    result_.relations.push_back(std::move(r));
+  }
+
+  void CheckReferences() {
+    std::vector<std::string> entity_ids, source_ids, type_ids;
+    for (const Entity& e : result_.entities) entity_ids.push_back(e.id);
+    for (const Source& s : result_.sources) source_ids.push_back(s.id);
+    for (const auto& [id, t] : result_.vocabulary.relation_types) type_ids.push_back(id);
+    for (const Relation& r : result_.relations) {
+      if (!r.type.empty() && !result_.vocabulary.relation_types.count(r.type)) {
+        Error(r.type_where, "unknown relation type '" + r.type + "'" + DidYouMean(Suggest(r.type, type_ids)) +
+                                " (define it under vocabulary.relation_types)");
+      }
+      for (const auto& [id, where] : {std::pair{&r.from, &r.from_where}, std::pair{&r.to, &r.to_where}}) {
+        if (!id->empty() && !entity_index_.count(*id)) {
+          Error(*where, "unknown entity '" + *id + "'" + DidYouMean(Suggest(*id, entity_ids)));
+        }
+      }
+      for (const Evidence& e : r.evidence) {
+        if (!e.source.empty() && !source_index_.count(e.source)) {
+          Error(e.source_where, "unknown source '" + e.source + "'" + DidYouMean(Suggest(e.source, source_ids)));
+        }
+      }
+    }
+  }
+
+  Diagnostics* diagnostics_;
+  Case result_;
+  std::unordered_map<std::string, size_t> source_index_, entity_index_, relation_index_;
+  std::map<std::string, Location> implied_types_;
+  bool any_unreadable_ = false;
+};
+
+CaseFile ReadAnyFile(const SourceText& text, Diagnostics* diagnostics) {
+  if (EndsWith(text.name(), ".csv")) return ReadCsvEdges(text, diagnostics);
+  return ReadCaseFile(text, diagnostics);
+}
+
+// Sorts diagnostics by file (in load order), line and column, keeping the order of equal places.
+void SortDiagnostics(const std::vector<std::string>& file_order, Diagnostics* diagnostics) {
+  std::unordered_map<std::string, size_t> rank;
+  for (size_t i = 0; i < file_order.size(); ++i) rank.emplace(file_order[i], i);
+  auto key = [&](const Diagnostic& d) {
+    auto it = rank.find(d.where.file);
+    return std::tuple(it == rank.end() ? size_t(-1) : it->second, d.where.line, d.where.column);
+  };
+  std::stable_sort(diagnostics->begin(), diagnostics->end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+}
+
+LoadResult Merge(std::vector<SourceText> texts, Diagnostics diagnostics) {
+  CaseMerger merger(&diagnostics);
+  std::vector<std::string> order;
+  for (const SourceText& text : texts) {
+    order.push_back(text.name());
+    merger.Add(ReadAnyFile(text, &diagnostics));
+  }
+  Case merged = merger.Finish();
+  LoadResult result;
+  SortDiagnostics(order, &diagnostics);
+  result.diagnostics = std::move(diagnostics);
+  if (result.diagnostics.empty()) result.loaded = std::move(merged);
+  return result;
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* diagnostics) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> files;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (EndsWith(name, ".json") && entry.is_regular_file(ec)) files.push_back(name);
+    }
+    if (ec) {
+      diagnostics->push_back({Location{path}, "cannot read directory: " + ec.message()});
+      return {};
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) diagnostics->push_back({Location{path}, "no case files (*.json) in this directory"});
+    const std::string prefix = EndsWith(path, "/") ? path : path + "/";
+    for (std::string& f : files) f = prefix + f;
+    return files;
+  }
+  return {path};
+}
+
+LoadResult LoadCase(const std::vector<std::string>& paths) {
+  Diagnostics diagnostics;
+  std::vector<SourceText> texts;
+  std::set<std::string> seen;
+  for (const std::string& path : paths) {
+    for (const std::string& file : ExpandGraphPath(path, &diagnostics)) {
+      std::error_code ec;
+      const fs::path canonical = fs::weakly_canonical(file, ec);
+      if (!seen.insert(ec ? file : canonical.string()).second) continue;
+      std::string error;
+      std::optional<std::string> bytes = ReadFileBytes(file, &error);
+      if (!bytes) {
+        diagnostics.push_back({Location{file}, error});
+        continue;
+      }
+      texts.emplace_back(file, std::move(*bytes));
+    }
+  }
+  return Merge(std::move(texts), std::move(diagnostics));
+}
+
+LoadResult LoadCaseFromTexts(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<SourceText> texts;
+  for (const auto& [name, text] : files) texts.emplace_back(name, text);
+  return Merge(std::move(texts), {});
+}
+
+}  // namespace casegraph

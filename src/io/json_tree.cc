@@ -1,0 +1,165 @@
+#include "io/json_tree.h"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <unordered_map>
+
+namespace casegraph {
+
+const char* JsonKindName(JsonValue::Kind kind) {
+  switch (kind) {
+    case JsonValue::Kind::kNull: return "null";
+    case JsonValue::Kind::kBool: return "a boolean";
+    case JsonValue::Kind::kNumber: return "a number";
+    case JsonValue::Kind::kString: return "a string";
+    case JsonValue::Kind::kArray: return "an array";
+    case JsonValue::Kind::kObject: return "an object";
+  }
+  return "a value";
+}
+
+namespace {
+
+// Builds the tree from SAX events. The start of each token is found by skipping, from the end
+// of the previous token, the whitespace and separators (',' ':') that JSON allows between tokens.
+class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
+ public:
+  TreeBuilder(const SourceText& source, const rapidjson::MemoryStream& stream, Diagnostics* diagnostics)
+      : source_(source), stream_(stream), diagnostics_(diagnostics) {}
+
+  bool Null() { return Scalar(JsonValue::Kind::kNull, "null"); }
+  bool Bool(bool b) { return Scalar(JsonValue::Kind::kBool, b ? "true" : "false"); }
+  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
+    return Scalar(JsonValue::Kind::kNumber, std::string(str, length));
+  }
+  bool String(const char* str, rapidjson::SizeType length, bool) {
+    return Scalar(JsonValue::Kind::kString, std::string(str, length));
+  }
+  bool StartObject() { return Open(JsonValue::Kind::kObject); }
+  bool StartArray() { return Open(JsonValue::Kind::kArray); }
+  bool Key(const char* str, rapidjson::SizeType length, bool) {
+    JsonMember member;
+    member.key.assign(str, length);
+    member.key_where = TokenStart();
+    stack_.back().members.push_back(std::move(member));
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) {
+    CheckDuplicateKeys(stack_.back());
+    return Close();
+  }
+  bool EndArray(rapidjson::SizeType) { return Close(); }
+
+  bool depth_exceeded() const { return depth_exceeded_; }
+  size_t depth_exceeded_at() const { return depth_exceeded_at_; }
+  std::optional<JsonValue>& root() { return root_; }
+
+ private:
+  Location TokenStart() {
+    const std::string& text = source_.text();
+    size_t pos = last_end_;
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' ||
+                                 text[pos] == '\r' || text[pos] == ',' || text[pos] == ':')) {
+      ++pos;
+    }
+    last_end_ = stream_.Tell() + skipped_;
+    token_start_ = pos;
+    return source_.LocationAt(pos);
+  }
+
+  bool Scalar(JsonValue::Kind kind, std::string text) {
+    JsonValue v;
+    v.kind = kind;
+    v.text = std::move(text);
+    v.where = TokenStart();
+    Attach(std::move(v));
+    return true;
+  }
+
+  bool Open(JsonValue::Kind kind) {
+    JsonValue v;
+    v.kind = kind;
+    v.where = TokenStart();
+    if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
+      depth_exceeded_ = true;
+      depth_exceeded_at_ = token_start_;
+      return false;
+    }
+    stack_.push_back(std::move(v));
+    return true;
+  }
+
+  bool Close() {
+    last_end_ = stream_.Tell() + skipped_;
+    JsonValue v = std::move(stack_.back());
+    stack_.pop_back();
+    Attach(std::move(v));
+    return true;
+  }
+
+  void Attach(JsonValue v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+    } else if (stack_.back().kind == JsonValue::Kind::kArray) {
+      stack_.back().items.push_back(std::move(v));
+    } else {
+      stack_.back().members.back().value = std::move(v);
+    }
+  }
+
+  void CheckDuplicateKeys(const JsonValue& object) {
+    std::unordered_map<std::string, const JsonMember*> seen;
+    for (const JsonMember& m : object.members) {
+      auto [it, inserted] = seen.emplace(m.key, &m);
+      if (!inserted) {
+        diagnostics_->push_back({m.key_where, "duplicate key '" + m.key + "' (first at " +
+                                                  FormatLocation(it->second->key_where) + ")"});
+      }
+    }
+  }
+
+ public:
+  size_t skipped_ = 0;  // bytes before the stream's start (a byte-order mark)
+
+ private:
+  const SourceText& source_;
+  const rapidjson::MemoryStream& stream_;
+  Diagnostics* diagnostics_;
+  std::vector<JsonValue> stack_;
+  std::optional<JsonValue> root_;
+  size_t last_end_ = 0;
+  size_t token_start_ = 0;
+  bool depth_exceeded_ = false;
+  size_t depth_exceeded_at_ = 0;
+};
+
+}  // namespace
+
+std::optional<JsonValue> ParseJsonTree(const SourceText& source, Diagnostics* diagnostics) {
+  const std::string& text = source.text();
+  const size_t skip = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
+  TreeBuilder builder(source, stream, diagnostics);
+  builder.skipped_ = skip;
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
+  rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
+  if (builder.depth_exceeded()) {
+    diagnostics->push_back({source.LocationAt(builder.depth_exceeded_at()),
+                            "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
+    return std::nullopt;
+  }
+  if (!ok) {
+    std::string message = rapidjson::GetParseError_En(ok.Code());
+    if (!message.empty() && message.back() == '.') message.pop_back();
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    diagnostics->push_back({source.LocationAt(ok.Offset() + skip), "invalid JSON: " + message});
+    return std::nullopt;
+  }
+  return std::move(builder.root());
+}
+
+}  // namespace casegraph

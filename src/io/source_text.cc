@@ -1,0 +1,47 @@
+#include "io/source_text.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace casegraph {
+
+SourceText::SourceText(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+Location SourceText::LocationAt(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  int column = 1;
+  for (size_t i = line_starts_[line_index]; i < offset; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text_[i]);
+    if ((c & 0xC0) != 0x80) ++column;  // count code points, not continuation bytes
+  }
+  // A byte-order mark at the start of the file is not a column.
+  if (line_index == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
+  return Location{name_, static_cast<int>(line_index) + 1, column};
+}
+
+std::optional<std::string> ReadFileBytes(const std::string& path, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = std::string("cannot open: ") + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) {
+    *error = std::string("cannot read: ") + std::strerror(errno);
+    return std::nullopt;
+  }
+  return bytes.str();
+}
+
+}  // namespace casegraph

@@ -1,0 +1,32 @@
+// The text of one input file, and the mapping from byte offsets to line and column.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/location.h"
+
+namespace casegraph {
+
+/// An input file's name and bytes. Offsets are byte offsets into text.
+class SourceText {
+ public:
+  SourceText(std::string name, std::string text);
+
+  const std::string& name() const { return name_; }
+  const std::string& text() const { return text_; }
+
+  /// Line (1-based) and column (1-based, in Unicode characters) of a byte offset.
+  Location LocationAt(size_t offset) const;
+
+ private:
+  std::string name_;
+  std::string text_;
+  std::vector<size_t> line_starts_;
+};
+
+/// Reads a whole file. On failure returns nullopt and sets *error ("cannot open: No such file").
+std::optional<std::string> ReadFileBytes(const std::string& path, std::string* error);
+
+}  // namespace casegraph

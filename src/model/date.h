@@ -1,0 +1,31 @@
+// Dates of reduced precision (year, month or day), read as closed intervals of days.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace casegraph {
+
+/// Days since 1970-01-01 in the proleptic Gregorian calendar.
+using Day = int32_t;
+
+/// A date as written ("2021", "2021-03", "2021-03-10") and the days it may stand for.
+struct Date {
+  std::string text;  // as written, canonical (validated)
+  Day first = 0;     // first day the date may denote
+  Day last = 0;      // last day the date may denote
+};
+
+/// Parses an ISO 8601 date of year, month or day precision. On failure returns nullopt and sets
+/// *error to a message that says what is wrong ("2021-02-30: February 2021 has 28 days").
+std::optional<Date> ParseDate(std::string_view text, std::string* error);
+
+/// Days since the epoch for a valid calendar date. REQUIRES: 1 <= month <= 12, day valid.
+Day DaysFromCivil(int year, int month, int day);
+
+/// Number of days in that month of that year.
+int DaysInMonth(int year, int month);
+
+}  // namespace casegraph

@@ -1,0 +1,72 @@
+// Which relations a search may cross, and in which direction: compiled once per query,
+// consulted at every step (filters act inside the search, never on its results).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+#include "query/result.h"
+
+namespace casegraph {
+
+enum class Direction { kAny, kForward, kBackward };
+
+/// The filters as a user writes them: names, not ids.
+struct FilterSpec {
+  Direction direction = Direction::kAny;
+  std::vector<std::string> via;      // relation types allowed (empty: all)
+  std::vector<std::string> not_via;  // relation types excluded
+  std::vector<std::string> avoid;    // entities (any reference) or relation ids to avoid
+  std::vector<std::string> status;   // statuses allowed (empty: all)
+  std::optional<int> max_hops;
+};
+
+/// A compiled filter over one graph.
+class TraversalFilter {
+ public:
+  /// Allows everything, in any direction.
+  explicit TraversalFilter(const Graph& g);
+
+  /// May relation r be crossed, forward (from -> to) or backward?
+  bool AllowsRelation(RelationId r, bool forward) const;
+  /// May a path pass through entity v?
+  bool AllowsEntity(EntityId v) const { return avoided_entity_.empty() || !avoided_entity_[v]; }
+
+  std::optional<int> max_hops;
+  Direction direction = Direction::kAny;
+  std::vector<std::string> avoided_ids;  // the entity and relation ids --avoid resolved to
+
+ private:
+  friend Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
+  const Graph* graph_;
+  std::vector<char> allowed_type_;     // by TypeId
+  std::vector<char> avoided_entity_;   // by EntityId, empty when none
+  std::vector<char> avoided_relation_; // by RelationId, empty when none
+  unsigned allowed_status_ = ~0u;      // bit per Status
+};
+
+/// Resolves names in the spec. Errors: unknown relation type or status, unknown or ambiguous
+/// entity, negative max-hops.
+Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
+
+/// Calls fn(relation, forward, next) for every relation at v that the filter lets a walk cross,
+/// out-relations first, each group in relation order. Entity avoidance is the caller's to apply
+/// (the endpoints of a query are exempt from it).
+template <typename Fn>
+void ForEachStep(const Graph& g, const TraversalFilter& f, EntityId v, Fn&& fn) {
+  const CsrGraph& csr = g.csr();
+  for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
+    const RelationId r = csr[*it].relation;
+    const EntityId next = static_cast<EntityId>(boost::target(*it, csr));
+    if (f.AllowsRelation(r, true)) fn(r, true, next);
+  }
+  for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
+    const RelationId r = csr[*it].relation;
+    const EntityId next = static_cast<EntityId>(boost::source(*it, csr));
+    if (f.AllowsRelation(r, false)) fn(r, false, next);
+  }
+}
+
+}  // namespace casegraph

@@ -1,0 +1,18 @@
+#include "render/describe.h"
+
+namespace casegraph {
+
+std::string RelationDateText(const Relation& r) {
+  if (r.date) return r.date->text;
+  if (r.start && r.end) return r.start->text + " – " + r.end->text;
+  if (r.start) return "since " + r.start->text;
+  if (r.end) return "until " + r.end->text;
+  return "undated";
+}
+
+const std::string& DirectionLabel(const Graph& g, RelationId r, bool forward) {
+  const RelationType& t = g.relation_type_info(g.relation_type(r));
+  return forward ? t.label : t.inverse;
+}
+
+}  // namespace casegraph

@@ -1,0 +1,36 @@
+// Small descriptions shared by the renderers: dates, labels, the query as understood.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "graph/graph.h"
+#include "query/path.h"
+
+namespace casegraph {
+
+/// "2021-03-09", "2017 – 2021-03", "since 2017", "until 2021-03", or "undated".
+std::string RelationDateText(const Relation& r);
+
+/// The label of a relation crossed forward ("sued") or backward ("sued by").
+const std::string& DirectionLabel(const Graph& g, RelationId r, bool forward);
+
+/// The query as the command understood it, for JSON answers: keys in the order added.
+class QueryEcho {
+ public:
+  using Value = std::variant<std::string, int64_t, bool, std::vector<std::string>>;
+  explicit QueryEcho(std::string command) { Add("command", std::move(command)); }
+  QueryEcho& Add(std::string key, Value value) {
+    fields_.emplace_back(std::move(key), std::move(value));
+    return *this;
+  }
+  const std::vector<std::pair<std::string, Value>>& fields() const { return fields_; }
+
+ private:
+  std::vector<std::pair<std::string, Value>> fields_;
+};
+
+}  // namespace casegraph

@@ -1,0 +1,114 @@
+#include "render/entity_render.h"
+
+#include <algorithm>
+
+#include "query/path.h"
+#include "render/json_writer.h"
+#include "render/path_render.h"
+
+namespace casegraph {
+
+namespace {
+
+const char* RankName(int rank) {
+  switch (rank) {
+    case 0: return "exact";
+    case 1: return "prefix";
+    case 2: return "word";
+    default: return "substring";
+  }
+}
+
+}  // namespace
+
+std::vector<Hop> HopsAt(const Graph& g, EntityId v) {
+  std::vector<Hop> hops;
+  const CsrGraph& csr = g.csr();
+  for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
+    const RelationId r = csr[*it].relation;
+    hops.push_back(Hop{r, true, v, g.relation_to(r)});
+  }
+  for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
+    const RelationId r = csr[*it].relation;
+    if (g.relation_from(r) == v) continue;  // a self-relation, already listed
+    hops.push_back(Hop{r, false, v, g.relation_from(r)});
+  }
+  std::stable_sort(hops.begin(), hops.end(), [](const Hop& a, const Hop& b) { return a.relation < b.relation; });
+  return hops;
+}
+
+std::string RenderShowText(const Graph& g, EntityId v) {
+  const Entity& e = g.entity(v);
+  std::string out = e.name + " [" + e.id + "] · " + e.type + "\n";
+  if (!e.aliases.empty()) {
+    out += "  also known as: ";
+    for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? "; " : "") + e.aliases[i];
+    out += "\n";
+  }
+  if (!e.description.empty()) out += "  " + e.description + "\n";
+  for (const auto& [key, value] : e.attributes) out += "  " + key + ": " + value.text + "\n";
+  const std::vector<Hop> hops = HopsAt(g, v);
+  out += "\n" + std::to_string(hops.size()) + (hops.size() == 1 ? " relation" : " relations") + "\n";
+  for (const Hop& h : hops) {
+    out += "\n  " + RenderHopText(g, h, "    ");
+    for (const auto& [key, value] : g.relation(h.relation).attributes) {
+      out += "    " + key + ": " + value.text + "\n";
+    }
+  }
+  return out;
+}
+
+std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, bool pretty) {
+  const Entity& e = g.entity(v);
+  JsonOut json(pretty);
+  json.Begin(query);
+  json.Key("entity");
+  json.StartObject();
+  json.Field("id", e.id);
+  json.Field("name", e.name);
+  json.Field("type", e.type);
+  json.Key("aliases");
+  json.StringArray(e.aliases);
+  json.Field("description", e.description);
+  json.Key("attributes");
+  json.AttributesObject(e.attributes);
+  json.EndObject();
+  json.Key("relations");
+  json.StartArray();
+  for (const Hop& h : HopsAt(g, v)) json.HopObject(g, h);
+  json.EndArray();
+  return json.End();
+}
+
+std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches) {
+  std::string out;
+  for (const NameMatch& m : matches) {
+    const Entity& e = g.entity(m.entity);
+    out += e.id + "\t" + e.name + " (" + e.type + ")";
+    if (m.matched != e.name && m.matched != e.id) out += "\tmatched “" + m.matched + "”";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string RenderFindJson(const Graph& g, const QueryEcho& query, const std::vector<NameMatch>& matches,
+                           bool pretty) {
+  JsonOut json(pretty);
+  json.Begin(query);
+  json.Key("matches");
+  json.StartArray();
+  for (const NameMatch& m : matches) {
+    const Entity& e = g.entity(m.entity);
+    json.StartObject();
+    json.Field("id", e.id);
+    json.Field("name", e.name);
+    json.Field("type", e.type);
+    json.Field("matched", m.matched);
+    json.Field("match", RankName(m.rank));
+    json.EndObject();
+  }
+  json.EndArray();
+  return json.End();
+}
+
+}  // namespace casegraph

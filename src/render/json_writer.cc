@@ -1,0 +1,135 @@
+#include "render/json_writer.h"
+
+#include <cmath>
+
+namespace casegraph {
+
+#define CG_WRITE(call) (is_pretty_ ? pretty_.call : compact_.call)
+
+JsonOut::JsonOut(bool pretty) : pretty_(buffer_), compact_(buffer_), is_pretty_(pretty) {
+  pretty_.SetIndent(' ', 2);
+}
+
+void JsonOut::Key(const std::string& k) { CG_WRITE(Key(k.data(), static_cast<rapidjson::SizeType>(k.size()))); }
+void JsonOut::String(const std::string& s) {
+  CG_WRITE(String(s.data(), static_cast<rapidjson::SizeType>(s.size())));
+}
+void JsonOut::Int(int64_t n) { CG_WRITE(Int64(n)); }
+void JsonOut::Double(double d) {
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
+    CG_WRITE(Int64(static_cast<int64_t>(d)));
+  } else {
+    CG_WRITE(Double(d));
+  }
+}
+void JsonOut::Bool(bool b) { CG_WRITE(Bool(b)); }
+void JsonOut::Null() { CG_WRITE(Null()); }
+void JsonOut::StartObject() { CG_WRITE(StartObject()); }
+void JsonOut::EndObject() { CG_WRITE(EndObject()); }
+void JsonOut::StartArray() { CG_WRITE(StartArray()); }
+void JsonOut::EndArray() { CG_WRITE(EndArray()); }
+
+void JsonOut::StringArray(const std::vector<std::string>& items) {
+  StartArray();
+  for (const std::string& s : items) String(s);
+  EndArray();
+}
+
+void JsonOut::Begin(const QueryEcho& query) {
+  StartObject();
+  Key("casegraph");
+  Int(1);
+  Key("query");
+  StartObject();
+  for (const auto& [key, value] : query.fields()) {
+    Key(key);
+    if (auto s = std::get_if<std::string>(&value)) String(*s);
+    if (auto n = std::get_if<int64_t>(&value)) Int(*n);
+    if (auto b = std::get_if<bool>(&value)) Bool(*b);
+    if (auto list = std::get_if<std::vector<std::string>>(&value)) StringArray(*list);
+  }
+  EndObject();
+}
+
+std::string JsonOut::End() {
+  EndObject();
+  return std::string(buffer_.GetString(), buffer_.GetSize()) + "\n";
+}
+
+void JsonOut::DateFields(const Relation& r) {
+  Key("date");
+  if (r.date) {
+    String(r.date->text);
+  } else {
+    Null();
+  }
+  if (r.start || r.end) {
+    Key("start");
+    r.start ? String(r.start->text) : Null();
+    Key("end");
+    r.end ? String(r.end->text) : Null();
+  }
+}
+
+void JsonOut::EvidenceArray(const Relation& r) {
+  StartArray();
+  for (const Evidence& e : r.evidence) {
+    StartObject();
+    Field("source", e.source);
+    Field("quote", e.quote);
+    if (!e.locator.empty()) Field("locator", e.locator);
+    EndObject();
+  }
+  EndArray();
+}
+
+void JsonOut::AttributesObject(const Attributes& attributes) {
+  StartObject();
+  for (const auto& [key, value] : attributes) {
+    Key(key);
+    switch (value.kind) {
+      case AttributeValue::Kind::kString: String(value.text); break;
+      case AttributeValue::Kind::kNumber: CG_WRITE(RawValue(value.text.data(), value.text.size(), rapidjson::kNumberType)); break;
+      case AttributeValue::Kind::kBool: Bool(value.text == "true"); break;
+      case AttributeValue::Kind::kNull: Null(); break;
+    }
+  }
+  EndObject();
+}
+
+void JsonOut::HopObject(const Graph& g, const Hop& hop) {
+  const Relation& r = g.relation(hop.relation);
+  StartObject();
+  Field("relation", r.id);
+  Field("type", r.type);
+  Field("label", DirectionLabel(g, hop.relation, hop.forward));
+  Field("direction", hop.forward ? "forward" : "backward");
+  Field("from", g.entity(hop.from).id);
+  Field("to", g.entity(hop.to).id);
+  DateFields(r);
+  Field("status", StatusName(r.status));
+  Key("evidence");
+  EvidenceArray(r);
+  EndObject();
+}
+
+void JsonOut::PathObject(const Graph& g, const Path& path) {
+  StartObject();
+  Key("length");
+  Int(static_cast<int64_t>(path.hops.size()));
+  Key("cost");
+  Double(path.cost);
+  Key("entities");
+  StartArray();
+  for (EntityId v : path.Entities()) String(g.entity(v).id);
+  EndArray();
+  Key("hops");
+  StartArray();
+  for (const Hop& h : path.hops) HopObject(g, h);
+  EndArray();
+  EndObject();
+}
+
+#undef CG_WRITE
+
+}  // namespace casegraph

@@ -1,0 +1,54 @@
+// JSON output: RapidJSON's writer with the pieces every answer shares.
+#pragma once
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <string>
+
+#include "graph/graph.h"
+#include "query/path.h"
+#include "render/describe.h"
+
+namespace casegraph {
+
+/// Writes one JSON answer. Pretty (two-space indent) by default; compact for batch lines.
+class JsonOut {
+ public:
+  explicit JsonOut(bool pretty = true);
+
+  /// Opens the answer object with "casegraph": 1 and "query".
+  void Begin(const QueryEcho& query);
+  /// Closes the answer object and returns the text, ending in a newline.
+  std::string End();
+
+  void Key(const std::string& k);
+  void String(const std::string& s);
+  void Int(int64_t n);
+  void Double(double d);
+  void Bool(bool b);
+  void Null();
+  void StartObject();
+  void EndObject();
+  void StartArray();
+  void EndArray();
+  void StringArray(const std::vector<std::string>& items);
+  void Field(const std::string& k, const std::string& v) { Key(k); String(v); }
+
+  /// A hop object: relation, type, label, direction, from, to, date, status, evidence.
+  void HopObject(const Graph& g, const Hop& hop);
+  /// A path object: length, cost, entities, hops.
+  void PathObject(const Graph& g, const Path& path);
+  /// A relation's date fields: "date" (text or null), and "start"/"end" for spans.
+  void DateFields(const Relation& r);
+  void EvidenceArray(const Relation& r);
+  void AttributesObject(const Attributes& a);
+
+ private:
+  rapidjson::StringBuffer buffer_;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> pretty_;
+  rapidjson::Writer<rapidjson::StringBuffer> compact_;
+  bool is_pretty_;
+};
+
+}  // namespace casegraph

@@ -1,0 +1,63 @@
+#include "text/edit_distance.h"
+
+#include <algorithm>
+
+#include "text/unicode.h"
+
+namespace casegraph {
+
+int EditDistance(std::string_view a_utf8, std::string_view b_utf8, int max_distance) {
+  const std::vector<char32_t> a = CodePoints(a_utf8);
+  const std::vector<char32_t> b = CodePoints(b_utf8);
+  const int n = static_cast<int>(a.size());
+  const int m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max_distance) return max_distance + 1;
+  std::vector<int> row(m + 1);
+  for (int j = 0; j <= m; ++j) row[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    int diagonal = row[0];
+    row[0] = i;
+    int best = row[0];
+    for (int j = 1; j <= m; ++j) {
+      const int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > max_distance) return max_distance + 1;
+  }
+  return row[m];
+}
+
+std::vector<std::string> Suggest(std::string_view word, const std::vector<std::string>& candidates,
+                                 size_t max_count) {
+  const std::string key = NameKey(word);
+  const int limit = std::max<int>(1, static_cast<int>(CodePoints(key).size()) / 3);
+  std::vector<std::pair<int, size_t>> scored;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const std::string candidate = NameKey(candidates[i]);
+    int d = EditDistance(key, candidate, limit);
+    if (d > limit && key.size() >= 3 && candidate.find(key) != std::string::npos) d = limit;
+    if (d <= limit) scored.emplace_back(d, i);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> out;
+  for (const auto& [d, i] : scored) {
+    if (out.size() == max_count) break;
+    if (std::find(out.begin(), out.end(), candidates[i]) == out.end()) out.push_back(candidates[i]);
+  }
+  return out;
+}
+
+std::string DidYouMean(const std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return "";
+  std::string out = "; did you mean ";
+  for (size_t i = 0; i < suggestions.size(); ++i) {
+    if (i > 0) out += i + 1 == suggestions.size() ? " or " : ", ";
+    out += "'" + suggestions[i] + "'";
+  }
+  return out + "?";
+}
+
+}  // namespace casegraph

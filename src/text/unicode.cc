@@ -1,0 +1,107 @@
+#include "text/unicode.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace casegraph {
+
+namespace {
+
+// Decodes one code point at text[*pos]; advances *pos. Invalid input yields U+FFFD and one byte.
+char32_t DecodeOne(std::string_view text, size_t* pos) {
+  utf8proc_int32_t cp = 0;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *pos),
+                                        static_cast<utf8proc_ssize_t>(text.size() - *pos), &cp);
+  if (n <= 0) {
+    *pos += 1;
+    return 0xFFFD;
+  }
+  *pos += static_cast<size_t>(n);
+  return static_cast<char32_t>(cp);
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  utf8proc_uint8_t buffer[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buffer);
+  out->append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
+}
+
+// Maps typographic punctuation to ASCII; returns 0 if cp is not such a character.
+char PlainPunctuation(char32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return '-';
+    default: return 0;
+  }
+}
+
+bool IsSpace(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x00A0 ||
+         cp == 0x2009 || cp == 0x202F || cp == 0x200A || cp == 0x3000;
+}
+
+// Plain punctuation, collapsed whitespace, trimmed ends.
+std::string PlainText(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t cp = DecodeOne(text, &pos);
+    if (IsSpace(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    if (char plain = PlainPunctuation(cp)) {
+      out += plain;
+    } else {
+      AppendUtf8(cp, &out);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<char32_t> CodePoints(std::string_view utf8) {
+  std::vector<char32_t> out;
+  out.reserve(utf8.size());
+  for (size_t pos = 0; pos < utf8.size();) out.push_back(DecodeOne(utf8, &pos));
+  return out;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                          static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n <= 0) return false;
+    pos += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+std::string NameKey(std::string_view name) {
+  const std::string plain = PlainText(name);
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(plain.data()),
+                                    static_cast<utf8proc_ssize_t>(plain.size()), &mapped,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                   UTF8PROC_CASEFOLD));
+  if (n < 0) {  // not valid UTF-8: fall back to ASCII lower case
+    std::string out = plain;
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  std::string out(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  return out;
+}
+
+std::string NormalizeForQuoteMatch(std::string_view text) { return PlainText(text); }
+
+}  // namespace casegraph

@@ -1,0 +1,24 @@
+// Unicode helpers: the normal form under which names are compared, and code point access.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casegraph {
+
+/// The key under which a name is looked up: NFC, case-folded (Latin, Cyrillic, ... alike),
+/// typographic apostrophes and quotes made plain, whitespace runs collapsed, ends trimmed.
+std::string NameKey(std::string_view name);
+
+/// The code points of a UTF-8 string; an invalid byte becomes U+FFFD.
+std::vector<char32_t> CodePoints(std::string_view utf8);
+
+/// True if the string is well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+/// Replaces typographic quotes (‘ ’ “ ” „ « ») and dashes (‐ ‑ ‒ – — ―) by ASCII ones and
+/// collapses every whitespace run to one space; used to compare quotes with their sources.
+std::string NormalizeForQuoteMatch(std::string_view text);
+
+}  // namespace casegraph
