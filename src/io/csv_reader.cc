@@ -159,7 +159,7 @@ CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
       *out = x->text;
     };
     if (row.size() != header_size) {
-      diagnostics->push_back({row_at, "row has " + std::to_string(row.size()) + " fields, the header has " +
+      diagnostics->push_back({row_at, "row has " + std::to_string(row.size()) + (row.size() == 1 ? " field" : " fields") + ", the header has " +
                                           std::to_string(header_size)});
       continue;
     }

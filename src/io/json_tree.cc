@@ -4,6 +4,8 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <cctype>
+
 #include <unordered_map>
 
 namespace casegraph {
@@ -42,7 +44,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   bool Key(const char* str, rapidjson::SizeType length, bool) {
     JsonMember member;
     member.key.assign(str, length);
-    member.key_where = TokenStart();
+    member.key_where = TokenStart(false);
     stack_.back().members.push_back(std::move(member));
     return true;
   }
@@ -57,15 +59,22 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   std::optional<JsonValue>& root() { return root_; }
 
  private:
-  Location TokenStart() {
+  // Finds where the current token starts: skips, from the end of the previous token, what JSON
+  // allows between tokens (whitespace, ',' ':' and closing brackets, whose events may come before
+  // or after the reader consumed them). A scalar or key never starts with a bracket, so opening
+  // brackets are skipped for them; an opening bracket is the token itself for Open().
+  Location TokenStart(bool is_open) {
     const std::string& text = source_.text();
     size_t pos = last_end_;
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' ||
-                                 text[pos] == '\r' || text[pos] == ',' || text[pos] == ':')) {
+    while (pos < text.size()) {
+      const char c = text[pos];
+      const bool between = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' ||
+                           c == '}' || c == ']' || (!is_open && (c == '{' || c == '['));
+      if (!between) break;
       ++pos;
     }
-    last_end_ = stream_.Tell() + skipped_;
     token_start_ = pos;
+    last_end_ = is_open ? pos + 1 : stream_.Tell() + skipped_;
     return source_.LocationAt(pos);
   }
 
@@ -73,7 +82,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     JsonValue v;
     v.kind = kind;
     v.text = std::move(text);
-    v.where = TokenStart();
+    v.where = TokenStart(false);
     Attach(std::move(v));
     return true;
   }
@@ -81,7 +90,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   bool Open(JsonValue::Kind kind) {
     JsonValue v;
     v.kind = kind;
-    v.where = TokenStart();
+    v.where = TokenStart(true);
     if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
       depth_exceeded_ = true;
       depth_exceeded_at_ = token_start_;
@@ -92,7 +101,6 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   }
 
   bool Close() {
-    last_end_ = stream_.Tell() + skipped_;
     JsonValue v = std::move(stack_.back());
     stack_.pop_back();
     Attach(std::move(v));
