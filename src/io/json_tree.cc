@@ -28,8 +28,10 @@ namespace {
 // of the previous token, the whitespace and separators (',' ':') that JSON allows between tokens.
 class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
  public:
-  TreeBuilder(const SourceText& source, const rapidjson::MemoryStream& stream, Diagnostics* diagnostics)
-      : source_(source), stream_(stream), diagnostics_(diagnostics) {}
+  // skipped: bytes before the stream's start (a byte-order mark).
+  TreeBuilder(const SourceText& source, const rapidjson::MemoryStream& stream, size_t skipped,
+              Diagnostics* diagnostics)
+      : skipped_(skipped), source_(source), stream_(stream), diagnostics_(diagnostics), last_end_(skipped) {}
 
   bool Null() { return Scalar(JsonValue::Kind::kNull, "null"); }
   bool Bool(bool b) { return Scalar(JsonValue::Kind::kBool, b ? "true" : "false"); }
@@ -128,16 +130,14 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     }
   }
 
- public:
-  size_t skipped_ = 0;  // bytes before the stream's start (a byte-order mark)
-
  private:
+  size_t skipped_;
   const SourceText& source_;
   const rapidjson::MemoryStream& stream_;
   Diagnostics* diagnostics_;
   std::vector<JsonValue> stack_;
   std::optional<JsonValue> root_;
-  size_t last_end_ = 0;
+  size_t last_end_;
   size_t token_start_ = 0;
   bool depth_exceeded_ = false;
   size_t depth_exceeded_at_ = 0;
@@ -149,8 +149,7 @@ std::optional<JsonValue> ParseJsonTree(const SourceText& source, Diagnostics* di
   const std::string& text = source.text();
   const size_t skip = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  TreeBuilder builder(source, stream, diagnostics);
-  builder.skipped_ = skip;
+  TreeBuilder builder(source, stream, skip, diagnostics);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;

@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace casegraph;
+using casegraph::testing::DiagnosticsOf;
+using casegraph::testing::GraphFromTexts;
+
+TEST_CASE("the same entity in two files is merged: aliases and attributes united") {
+  auto g = GraphFromTexts({
+      {"a.json", R"({ "casegraph": 1, "entities": [ { "id": "p", "name": "P", "type": "person", "aliases": ["x"],
+                      "attributes": { "k": 1 } } ] })"},
+      {"b.json", R"({ "casegraph": 1, "entities": [ { "id": "p", "name": "P", "type": "person", "aliases": ["y", "x"],
+                      "description": "d", "attributes": { "k": 1, "m": "v" } } ] })"},
+  });
+  REQUIRE(g->entity_count() == 1);
+  CHECK(g->entity(0).aliases == std::vector<std::string>{"x", "y"});
+  CHECK(g->entity(0).attributes.size() == 2);
+  CHECK(g->entity(0).description == "d");
+}
+
+TEST_CASE("relations may reference entities and types defined in another file") {
+  auto g = GraphFromTexts({
+      {"a.json", R"({ "casegraph": 1, "relations": [ { "type": "ally", "from": "p", "to": "q" } ] })"},
+      {"b.json", R"({ "casegraph": 1,
+          "vocabulary": { "relation_types": { "ally": { "label": "allied with", "symmetric": true } } },
+          "entities": [ { "id": "p", "name": "P", "type": "t" }, { "id": "q", "name": "Q", "type": "t" } ] })"},
+  });
+  CHECK(g->relation_count() == 1);
+  CHECK(g->is_symmetric(g->relation_type(0)));
+}
+
+TEST_CASE("a CSV mention yields to the entity's definition in any file") {
+  auto g = GraphFromTexts({
+      {"e.csv", "from,to\np,q\n"},
+      {"b.json", R"({ "casegraph": 1, "entities": [ { "id": "q", "name": "Queen", "type": "person" } ] })"},
+  });
+  REQUIRE(g->entity_count() == 2);
+  CHECK(g->entity(1).name == "Queen");
+  CHECK(g->entity(0).type == "unknown");
+}
+
+TEST_CASE("a graph with errors is never half-loaded") {
+  LoadResult r = LoadCaseFromTexts({
+      {"a.json", R"({ "casegraph": 1, "entities": [ { "id": "p", "name": "P", "type": "t" } ] })"},
+      {"b.json", R"({ "casegraph": 1, "relations": [ { "type": "cites", "from": "p", "to": "nobody" } ] })"},
+  });
+  CHECK_FALSE(r.loaded);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(FormatDiagnostic(r.diagnostics[0]) == "b.json:1:72: error: unknown entity 'nobody'");
+}
+
+TEST_CASE("diagnostics come in file order, then line and column") {
+  auto d = DiagnosticsOf({
+      {"z.json", "{ \"casegraph\": 1,\n \"bad\": 1 }"},
+      {"a.json", "{ \"casegraph\": 3 }"},
+  });
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "z.json:2:2: error: unknown key 'bad' in the case file (expected one of: casegraph, title, "
+                "vocabulary, sources, entities, relations)");
+  CHECK(d[1] == "a.json:1:16: error: unsupported format version 3 (this casegraph reads version 1)");
+}
+
+TEST_CASE("a file's vocabulary may relabel a built-in type, but two files may not disagree") {
+  auto g = GraphFromTexts({
+      {"a.json", R"({ "casegraph": 1, "vocabulary": { "relation_types": { "lawsuit": { "label": "sues", "inverse": "is sued by" } } },
+          "entities": [ { "id": "p", "name": "P", "type": "t" } ],
+          "relations": [ { "type": "lawsuit", "from": "p", "to": "p" } ] })"},
+  });
+  CHECK(g->relation_type_info(g->relation_type(0)).label == "sues");
+}

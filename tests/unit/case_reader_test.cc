@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include "io/case_reader.h"
+#include "io/csv_reader.h"
+
+using namespace casegraph;
+
+namespace {
+
+CaseFile Read(const std::string& text, Diagnostics* d, const std::string& name = "dir/case.json") {
+  return ReadCaseFile(SourceText(name, text), d);
+}
+
+}  // namespace
+
+TEST_CASE("a complete case file is read with every field") {
+  Diagnostics d;
+  CaseFile f = Read(R"({
+  "casegraph": 1, "title": "T",
+  "vocabulary": { "entity_types": { "court": { "label": "Court", "shape": "box" } },
+                  "relation_types": { "ally": { "label": "allied with", "symmetric": true } } },
+  "sources": [ { "id": "s", "title": "S", "publisher": "P", "date": "2021-03", "url": "u", "file": "s.txt" } ],
+  "entities": [ { "id": "a", "name": "A", "type": "court", "aliases": ["Á"], "description": "D",
+                  "attributes": { "n": 1.50, "b": false, "z": null, "s": "x" } } ],
+  "relations": [ { "type": "ally", "from": "a", "to": "a", "start": "2020", "status": "fact", "weight": 2.5,
+                   "evidence": [ { "source": "s", "quote": "q", "locator": "p. 2" } ] },
+                 { "id": "r2", "type": "ally", "from": "a", "to": "a" } ]
+})", &d);
+  for (const Diagnostic& x : d) UNSCOPED_INFO(FormatDiagnostic(x));
+  REQUIRE(d.empty());
+  CHECK(f.title == "T");
+  CHECK(f.vocabulary.entity_types.at("court").shape == "box");
+  CHECK(f.vocabulary.relation_types.at("ally").inverse == "allied with");
+  REQUIRE(f.sources.size() == 1);
+  CHECK(f.sources[0].resolved_file == "dir/s.txt");
+  CHECK(f.sources[0].date->text == "2021-03");
+  REQUIRE(f.entities.size() == 1);
+  CHECK(f.entities[0].aliases == std::vector<std::string>{"Á"});
+  CHECK(f.entities[0].attributes.at("n").text == "1.50");
+  CHECK(f.entities[0].attributes.at("n").kind == AttributeValue::Kind::kNumber);
+  CHECK(f.entities[0].attributes.at("z").kind == AttributeValue::Kind::kNull);
+  REQUIRE(f.relations.size() == 2);
+  CHECK(f.relations[0].id == "case#1");
+  CHECK(f.relations[0].status == Status::kFact);
+  CHECK(f.relations[0].weight == 2.5);
+  CHECK(f.relations[0].start->text == "2020");
+  CHECK_FALSE(f.relations[0].end);
+  CHECK(f.relations[0].evidence[0].locator == "p. 2");
+  CHECK(f.relations[1].id == "r2");
+  CHECK(f.relations[1].status == Status::kReported);
+  CHECK(f.relations[1].weight == 1.0);
+}
+
+TEST_CASE("relations without an id are numbered from 1 after the file stem") {
+  CHECK(ImpliedRelationId("graphs/russia.json", 3) == "russia#3");
+  CHECK(ImpliedRelationId("edges.csv", 1) == "edges#1");
+  CHECK(ImpliedRelationId("x", 2) == "x#2");
+}
+
+TEST_CASE("the reader reports every problem, not only the first") {
+  Diagnostics d;
+  Read(R"({ "casegraph": 1, "entities": [ { "id": "a" }, { "id": "b", "name": "B", "type": "t", "extra": 1 } ],
+  "relations": [ { "type": "x", "from": "a", "to": "b", "date": "2021-02-30", "weight": -1 } ] })", &d);
+  CHECK(d.size() == 5);
+}
+
+TEST_CASE("CSV edge files: quoting, defaults, implicit entities") {
+  Diagnostics d;
+  CaseFile f = ReadCsvEdges(SourceText("e.csv", "to,from,type,weight\r\n\"b\",\"a\",\"x\",0.5\r\n\r\nc,a,,\n"), &d);
+  for (const Diagnostic& x : d) UNSCOPED_INFO(FormatDiagnostic(x));
+  REQUIRE(d.empty());
+  REQUIRE(f.relations.size() == 2);
+  CHECK(f.relations[0].from == "a");
+  CHECK(f.relations[0].to == "b");
+  CHECK(f.relations[0].weight == 0.5);
+  CHECK(f.relations[1].type == "related");
+  CHECK(f.relations[1].id == "e#2");
+  REQUIRE(f.entities.size() == 3);
+  CHECK(f.entities[0].implicit);
+  CHECK(f.entities[0].type == "unknown");
+  CHECK(f.implies_relation_types);
+}
+
+TEST_CASE("CSV errors name line and column") {
+  Diagnostics d;
+  ReadCsvEdges(SourceText("e.csv", "from,to,date\na,b,2021-02-30\n"), &d);
+  REQUIRE(d.size() == 1);
+  CHECK(FormatDiagnostic(d[0]) == "e.csv:2:5: error: invalid date '2021-02-30': February 2021 has 28 days");
+}

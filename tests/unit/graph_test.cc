@@ -1,0 +1,93 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "query/stats.h"
+#include "test_support.h"
+
+using namespace casegraph;
+
+namespace {
+
+// The graph's invariants: every relation appears exactly once among the out-edges of its from
+// and once among the in-edges of its to, with matching ends; types and times match the model.
+void VerifyGraph(const Graph& g) {
+  const CsrGraph& csr = g.csr();
+  std::vector<int> out_seen(g.relation_count()), in_seen(g.relation_count());
+  for (EntityId v = 0; v < g.entity_count(); ++v) {
+    RelationId last = 0;
+    bool first = true;
+    for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
+      const RelationId r = csr[*it].relation;
+      REQUIRE(g.relation_from(r) == v);
+      REQUIRE(boost::target(*it, csr) == g.relation_to(r));
+      REQUIRE((first || r > last));  // relation order within an entity
+      first = false;
+      last = r;
+      ++out_seen[r];
+    }
+    for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
+      const RelationId r = csr[*it].relation;
+      REQUIRE(g.relation_to(r) == v);
+      REQUIRE(boost::source(*it, csr) == g.relation_from(r));
+      ++in_seen[r];
+    }
+  }
+  for (RelationId r = 0; r < g.relation_count(); ++r) {
+    REQUIRE(out_seen[r] == 1);
+    REQUIRE(in_seen[r] == 1);
+    REQUIRE(g.relation_type_names()[g.relation_type(r)] == g.relation(r).type);
+    REQUIRE(g.entity(g.relation_from(r)).id == g.relation(r).from);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("graphs built from random cases keep their invariants") {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 300; ++i) {
+    std::uniform_int_distribution<int> n(1, 9), m(0, 20);
+    auto g = Graph::Build(casegraph::testing::RandomCase(rng, n(rng), m(rng)));
+    VerifyGraph(*g);
+  }
+}
+
+TEST_CASE("relation times: events, spans with open ends, undated") {
+  auto g = casegraph::testing::GraphFromTexts({{"t.json", R"({ "casegraph": 1,
+    "entities": [ { "id": "a", "name": "A", "type": "t" } ],
+    "relations": [ { "type": "cites", "from": "a", "to": "a", "date": "2021-03" },
+                   { "type": "cites", "from": "a", "to": "a", "start": "2020" },
+                   { "type": "cites", "from": "a", "to": "a", "end": "2020" },
+                   { "type": "cites", "from": "a", "to": "a" } ] })"}});
+  CHECK(g->relation_time(0).dated);
+  CHECK(g->relation_time(0).first == DaysFromCivil(2021, 3, 1));
+  CHECK(g->relation_time(0).last == DaysFromCivil(2021, 3, 31));
+  CHECK(g->relation_time(1).last == kLastDay);
+  CHECK(g->relation_time(2).first == kFirstDay);
+  CHECK(g->relation_time(2).last == DaysFromCivil(2020, 12, 31));
+  CHECK_FALSE(g->relation_time(3).dated);
+}
+
+TEST_CASE("weak components agree with a flood fill") {
+  std::mt19937 rng(11);
+  for (int i = 0; i < 200; ++i) {
+    auto g = Graph::Build(casegraph::testing::RandomCase(rng, 1 + static_cast<int>(rng() % 9), static_cast<int>(rng() % 10)));
+    const std::vector<uint32_t> comp = WeakComponents(*g);
+    // Two entities share a component exactly when a flood fill over relations joins them.
+    for (EntityId s = 0; s < g->entity_count(); ++s) {
+      std::vector<char> seen(g->entity_count(), 0);
+      seen[s] = 1;
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (RelationId r = 0; r < g->relation_count(); ++r) {
+          const EntityId a = g->relation_from(r), b = g->relation_to(r);
+          if (seen[a] != seen[b]) {
+            seen[a] = seen[b] = 1;
+            grew = true;
+          }
+        }
+      }
+      for (EntityId t = 0; t < g->entity_count(); ++t) REQUIRE((comp[s] == comp[t]) == static_cast<bool>(seen[t]));
+    }
+  }
+}

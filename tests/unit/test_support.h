@@ -1,0 +1,25 @@
+// Helpers shared by the unit tests: graphs from JSON text, and random small multigraphs.
+#pragma once
+
+#include <memory>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "graph/graph.h"
+#include "io/case_loader.h"
+
+namespace casegraph::testing {
+
+/// Loads in-memory files; REQUIRES: they load without diagnostics (the test fails otherwise).
+std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::string, std::string>>& files);
+
+/// All diagnostics of loading in-memory files, formatted "file:line:col: error: message".
+std::vector<std::string> DiagnosticsOf(const std::vector<std::pair<std::string, std::string>>& files);
+
+/// A random case: n entities e0..e{n-1}, m relations of types t0, t1 and t2 (t2 symmetric),
+/// random statuses; parallel relations and self-relations included.
+Case RandomCase(std::mt19937& rng, int n, int m);
+
+}  // namespace casegraph::testing
