@@ -48,7 +48,9 @@ std::string RenderShowText(const Graph& g, EntityId v) {
   if (!e.description.empty()) out += "  " + e.description + "\n";
   for (const auto& [key, value] : e.attributes) out += "  " + key + ": " + value.text + "\n";
   const std::vector<Hop> hops = HopsAt(g, v);
-  out += "\n" + std::to_string(hops.size()) + (hops.size() == 1 ? " relation" : " relations") + "\n";
+  out += '\n';
+  out += std::to_string(hops.size());
+  out += hops.size() == 1 ? " relation\n" : " relations\n";
   for (const Hop& h : hops) {
     out += "\n  " + RenderHopText(g, h, "    ");
     for (const auto& [key, value] : g.relation(h.relation).attributes) {
