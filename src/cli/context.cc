@@ -36,10 +36,14 @@ std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string
   return std::nullopt;
 }
 
-void AddFormatOption(CLI::App* command, Context* ctx) {
-  command->add_option("--format", ctx->format, "Output: text (for people) or json (for scripts)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+void AddFormatOption(CLI::App* command, Context* ctx, std::vector<std::string> extra) {
+  std::vector<std::string> formats = {"text", "json"};
+  std::string help = "Output: text (for people), json (for scripts)";
+  for (const std::string& f : extra) {
+    formats.push_back(f);
+    help += ", " + f;
+  }
+  command->add_option("--format", ctx->format, help)->check(CLI::IsMember(formats))->capture_default_str();
 }
 
 }  // namespace casegraph::cli

@@ -36,8 +36,8 @@ struct Context {
   std::optional<EntityId> ResolveEntity(const Graph& g, const std::string& text) const;
 };
 
-/// Adds the --format option of every command.
-void AddFormatOption(CLI::App* command, Context* ctx);
+/// Adds the --format option of every command: text and json, and any extra formats it has.
+void AddFormatOption(CLI::App* command, Context* ctx, std::vector<std::string> extra = {});
 
 void RegisterInspectCommands(CLI::App& app, Context* ctx);  // check, stats, find, show
 void RegisterPathCommand(CLI::App& app, Context* ctx);      // path

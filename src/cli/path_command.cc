@@ -4,6 +4,7 @@
 #include "cli/context.h"
 #include "query/filter.h"
 #include "query/path.h"
+#include "render/dot_render.h"
 #include "render/path_render.h"
 
 namespace casegraph::cli {
@@ -12,18 +13,24 @@ namespace {
 
 struct PathOptions {
   std::string from, to;
-  bool directed = false;
-  bool reverse = false;
-  FilterSpec filter;
+  bool directed = false, reverse = false;
+  bool all = false, simple = false, weighted = false;
+  int k = 0;
+  int limit = kDefaultPathLimit;
   int max_hops = -1;
+  FilterSpec filter;
 };
 
 QueryEcho Echo(const Graph& g, const PathQuery& q, const PathOptions& o, const TraversalFilter& f) {
   QueryEcho echo("path");
   echo.Add("from", g.entity(q.from).id).Add("to", g.entity(q.to).id);
+  const char* form = o.all ? "all" : o.k > 0 ? "k-shortest" : o.simple ? "simple" : "shortest";
+  echo.Add("form", form).Add("weighted", o.weighted);
+  if (o.k > 0) echo.Add("k", static_cast<int64_t>(o.k));
+  if (q.form != PathForm::kShortest) echo.Add("limit", static_cast<int64_t>(o.limit));
   echo.Add("direction", o.directed ? "forward" : o.reverse ? "backward" : "any");
-  echo.Add("via", o.filter.via).Add("not-via", o.filter.not_via).Add("avoid", f.avoided_ids);
-  echo.Add("status", o.filter.status);
+  echo.Add("via", o.filter.via).Add("not-via", o.filter.not_via).Add("through-types", o.filter.through_types);
+  echo.Add("avoid", f.avoided_ids).Add("status", o.filter.status);
   if (f.max_hops) echo.Add("max-hops", static_cast<int64_t>(*f.max_hops));
   return echo;
 }
@@ -39,30 +46,54 @@ int RunPath(const Context& ctx, PathOptions o) {
   if (o.max_hops >= 0) o.filter.max_hops = o.max_hops;
   Result<TraversalFilter> filter = CompileFilter(*g, o.filter);
   if (!filter.ok()) return ctx.Fail(filter.error());
-  const PathQuery query{*from, *to};
-  const PathAnswer answer = ShortestPath(*g, filter.value(), query);
-  *ctx.out << (ctx.json() ? RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer)
-                          : RenderPathText(*g, query, answer));
-  return answer.paths.empty() ? kNothingFound : kFound;
+  PathQuery query;
+  query.from = *from;
+  query.to = *to;
+  query.form = o.all ? PathForm::kAllShortest : o.k > 0 ? PathForm::kKShortest
+               : o.simple ? PathForm::kAllSimple : PathForm::kShortest;
+  query.weighted = o.weighted;
+  query.k = o.k;
+  query.limit = o.limit;
+  Result<PathAnswer> answer = FindPaths(*g, filter.value(), query);
+  if (!answer.ok()) return ctx.Fail(answer.error());
+  if (ctx.format == "dot") {
+    *ctx.out << RenderPathsDot(*g, answer.value());
+  } else if (ctx.json()) {
+    *ctx.out << RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer.value(), o.weighted);
+  } else {
+    *ctx.out << RenderPathText(*g, query, answer.value(), o.limit);
+  }
+  return answer.value().paths.empty() ? kNothingFound : kFound;
 }
 
 }  // namespace
 
 void RegisterPathCommand(CLI::App& app, Context* ctx) {
   auto o = std::make_shared<PathOptions>();
-  CLI::App* path = app.add_subcommand("path", "How FROM is connected to TO: the shortest path, each hop with its evidence");
+  CLI::App* path = app.add_subcommand("path", "How FROM is connected to TO: paths, each hop with its evidence");
   path->add_option("from", o->from, "Start: entity id, name or alias")->required();
   path->add_option("to", o->to, "Target: entity id, name or alias")->required();
+  CLI::Option* all = path->add_flag("--all", o->all, "Every shortest path (parallel relations are distinct paths)");
+  CLI::Option* k = path->add_option("-k", o->k, "The N shortest simple paths (Yen's algorithm)")
+                       ->check(CLI::PositiveNumber)->type_name("N")->excludes(all);
+  path->add_flag("--simple", o->simple, "Every simple path of at most --max-hops hops, shortest first")
+      ->excludes(all)->excludes(k);
+  path->add_flag("--weighted", o->weighted, "Least total relation weight instead of fewest hops; reports the cost");
+  path->add_option("--limit", o->limit, "Enumerations (--all, -k, --simple) stop after N paths and say so")
+      ->check(CLI::PositiveNumber)->type_name("N")->capture_default_str();
   CLI::Option* directed = path->add_flag("--directed", o->directed, "Follow relations from -> to only");
   path->add_flag("--reverse", o->reverse, "Follow relations to -> from only")->excludes(directed);
-  path->add_option("--via", o->filter.via, "Only these relation types (comma-separated)")->delimiter(',')->type_name("TYPE,...");
+  path->add_option("--via", o->filter.via, "Only these relation types")->delimiter(',')->type_name("TYPE,...");
   path->add_option("--not-via", o->filter.not_via, "Never these relation types")->delimiter(',')->type_name("TYPE,...");
+  path->add_option("--through-types", o->filter.through_types, "Only entities of these types as intermediate stops")
+      ->delimiter(',')->type_name("ENTITYTYPE,...");
   path->add_option("--avoid", o->filter.avoid, "Never pass through these entities or relations (ids or names)")
       ->delimiter(',')->type_name("ENTITY,...");
   path->add_option("--status", o->filter.status, "Only relations with these statuses, e.g. fact,reported")
       ->delimiter(',')->type_name("STATUS,...");
-  path->add_option("--max-hops", o->max_hops, "At most N hops")->check(CLI::NonNegativeNumber)->type_name("N");
-  AddFormatOption(path, ctx);
+  path->add_option("--max-hops", o->max_hops, "At most N hops (required by --simple)")
+      ->check(CLI::NonNegativeNumber)->type_name("N");
+  AddFormatOption(path, ctx, {"dot"});
   path->callback([ctx, o] { ctx->action = [ctx, o] { return RunPath(*ctx, *o); }; });
 }
 

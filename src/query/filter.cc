@@ -61,6 +61,17 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
       f.allowed_status_ |= 1u << static_cast<unsigned>(*status);
     }
   }
+  if (!spec.through_types.empty()) {
+    f.through_type_.assign(g.entity_type_names().size(), 0);
+    for (const std::string& t : spec.through_types) {
+      std::optional<TypeId> id = g.FindEntityType(t);
+      if (!id) {
+        return Result<TraversalFilter>::Error("--through-types: no entity has type '" + t + "'" +
+                                              DidYouMean(Suggest(t, g.entity_type_names())));
+      }
+      f.through_type_[*id] = 1;
+    }
+  }
   for (const std::string& a : spec.avoid) {
     // An entity id first, then a relation id, then any name of an entity.
     Resolution res = g.names().Resolve(a);

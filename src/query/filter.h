@@ -20,6 +20,7 @@ struct FilterSpec {
   std::vector<std::string> not_via;  // relation types excluded
   std::vector<std::string> avoid;    // entities (any reference) or relation ids to avoid
   std::vector<std::string> status;   // statuses allowed (empty: all)
+  std::vector<std::string> through_types;  // entity types allowed as intermediate stops (empty: all)
   std::optional<int> max_hops;
 };
 
@@ -31,8 +32,11 @@ class TraversalFilter {
 
   /// May relation r be crossed, forward (from -> to) or backward?
   bool AllowsRelation(RelationId r, bool forward) const;
-  /// May a path pass through entity v?
-  bool AllowsEntity(EntityId v) const { return avoided_entity_.empty() || !avoided_entity_[v]; }
+  /// May a path pass through entity v (as an intermediate stop)?
+  bool AllowsEntity(EntityId v) const {
+    return (avoided_entity_.empty() || !avoided_entity_[v]) &&
+           (through_type_.empty() || through_type_[graph_->entity_type(v)]);
+  }
 
   std::optional<int> max_hops;
   Direction direction = Direction::kAny;
@@ -44,11 +48,12 @@ class TraversalFilter {
   std::vector<char> allowed_type_;     // by TypeId
   std::vector<char> avoided_entity_;   // by EntityId, empty when none
   std::vector<char> avoided_relation_; // by RelationId, empty when none
+  std::vector<char> through_type_;     // by entity TypeId, empty when all are allowed
   unsigned allowed_status_ = ~0u;      // bit per Status
 };
 
-/// Resolves names in the spec. Errors: unknown relation type or status, unknown or ambiguous
-/// entity, negative max-hops.
+/// Resolves names in the spec. Errors: unknown relation type, entity type or status, unknown or
+/// ambiguous entity, negative max-hops.
 Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
 
 /// Calls fn(relation, forward, next) for every relation at v that the filter lets a walk cross,

@@ -1,9 +1,7 @@
-// Shortest path by breadth-first search over the relations the filter admits, in either or
-// one direction; the search stops at the target, or at filter.max_hops levels when set.
+// FindPaths: checks the query and hands it to the search for its form.
 #include "query/path.h"
 
-#include <algorithm>
-#include <limits>
+#include "query/walker.h"
 
 namespace casegraph {
 
@@ -14,40 +12,35 @@ std::vector<EntityId> Path::Entities() const {
 }
 
 PathAnswer ShortestPath(const Graph& g, const TraversalFilter& filter, const PathQuery& query) {
+  Walker w(g, filter);
   PathAnswer answer;
-  if (query.from == query.to) {
-    answer.paths.push_back(Path{query.from, {}, 0});
-    return answer;
-  }
-  constexpr uint32_t kUnseen = std::numeric_limits<uint32_t>::max();
-  std::vector<uint32_t> depth(g.entity_count(), kUnseen);
-  std::vector<Hop> parent(g.entity_count());
-  std::vector<EntityId> frontier{query.from}, next;
-  depth[query.from] = 0;
-  bool found = false;
-  for (uint32_t level = 0; !frontier.empty() && !found; ++level) {
-    if (filter.max_hops && static_cast<int>(level) >= *filter.max_hops) break;
-    next.clear();
-    for (EntityId v : frontier) {
-      ForEachStep(g, filter, v, [&](RelationId r, bool forward, EntityId w) {
-        if (depth[w] != kUnseen) return;
-        if (w != query.to && !filter.AllowsEntity(w)) return;
-        depth[w] = level + 1;
-        parent[w] = Hop{r, forward, v, w};
-        if (w == query.to) found = true;
-        next.push_back(w);
-      });
-      if (found) break;
-    }
-    frontier.swap(next);
-  }
-  if (!found) return answer;
-  Path path{query.from, {}, 0};
-  for (EntityId v = query.to; v != query.from; v = parent[v].from) path.hops.push_back(parent[v]);
-  std::reverse(path.hops.begin(), path.hops.end());
-  path.cost = static_cast<double>(path.hops.size());
-  answer.paths.push_back(std::move(path));
+  if (std::optional<Path> p = FewestHops(w, query.from, query.to, filter.max_hops)) answer.paths.push_back(*p);
   return answer;
+}
+
+Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, const PathQuery& query) {
+  using R = Result<PathAnswer>;
+  if (query.limit < 1) return R::Error("--limit must be at least 1");
+  Walker w(g, filter);
+  switch (query.form) {
+    case PathForm::kShortest: {
+      PathAnswer answer;
+      std::optional<Path> p = query.weighted ? LeastCost(w, query.from, query.to, filter.max_hops)
+                                             : FewestHops(w, query.from, query.to, filter.max_hops);
+      if (p) answer.paths.push_back(std::move(*p));
+      return answer;
+    }
+    case PathForm::kAllShortest:
+      return AllShortestPaths(w, query.from, query.to, query.weighted, query.limit);
+    case PathForm::kKShortest:
+      if (query.k < 1) return R::Error("-k must be at least 1");
+      return KShortestPaths(w, query.from, query.to, query.weighted, query.k, query.limit);
+    case PathForm::kAllSimple:
+      if (!filter.max_hops) return R::Error("--simple needs --max-hops N: the number of simple paths grows too fast to list them all");
+      if (query.weighted) return R::Error("--simple lists paths by hops; it cannot be combined with --weighted");
+      return AllSimplePaths(w, query.from, query.to, *filter.max_hops, query.limit);
+  }
+  return R::Error("unknown path form");
 }
 
 }  // namespace casegraph

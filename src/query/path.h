@@ -1,10 +1,12 @@
-// Path search: a path is a list of hops, each a relation crossed in one direction.
+// Path search: a path is a list of hops, each a relation crossed in one direction, so parallel
+// relations between the same two entities make distinct paths (different evidence, dates).
 #pragma once
 
 #include <vector>
 
 #include "graph/graph.h"
 #include "query/filter.h"
+#include "query/result.h"
 
 namespace casegraph {
 
@@ -13,6 +15,8 @@ struct Hop {
   bool forward = true;  // crossed as written (from -> to)
   EntityId from = 0;    // in walk order
   EntityId to = 0;
+
+  bool operator==(const Hop& o) const { return relation == o.relation && forward == o.forward; }
 };
 
 struct Path {
@@ -24,19 +28,38 @@ struct Path {
   std::vector<EntityId> Entities() const;
 };
 
+enum class PathForm {
+  kShortest,     // one path with the fewest hops (or the least cost when weighted)
+  kAllShortest,  // every path of that length (or cost)
+  kKShortest,    // the k shortest (or cheapest) simple paths, Yen's algorithm
+  kAllSimple,    // every simple path of at most max-hops hops, shortest first
+};
+
+/// What to search for. The filter (directions, types, statuses, avoided entities and relations,
+/// entity types allowed on the way, max-hops) applies inside every form.
 struct PathQuery {
   EntityId from = 0;
   EntityId to = 0;
+  PathForm form = PathForm::kShortest;
+  bool weighted = false;  // minimise the sum of relation weights instead of the number of hops
+  int k = 1;              // kKShortest
+  int limit = 100;        // enumerations (all, k, simple) stop after this many paths
 };
 
 struct PathAnswer {
   std::vector<Path> paths;  // empty: no path
-  bool truncated = false;   // an enumeration stopped at its limit
+  bool truncated = false;   // an enumeration stopped at its limit while more paths exist
 };
 
-/// One shortest path (fewest hops) from query.from to query.to under the filter, found by
-/// breadth-first search; ties are broken by relation order, so the answer is deterministic.
-/// --avoid never excludes the endpoints themselves.
+/// The default --limit of enumerations.
+constexpr int kDefaultPathLimit = 100;
+
+/// Answers a path query. Errors (returned, not thrown): --simple without max-hops, --simple with
+/// --weighted, k or limit below 1.
+Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, const PathQuery& query);
+
+/// One shortest path by bidirectional breadth-first search (fewest hops); --avoid and
+/// --through-types never exclude the endpoints themselves.
 PathAnswer ShortestPath(const Graph& g, const TraversalFilter& filter, const PathQuery& query);
 
 }  // namespace casegraph

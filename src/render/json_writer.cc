@@ -97,7 +97,7 @@ void JsonOut::AttributesObject(const Attributes& attributes) {
   EndObject();
 }
 
-void JsonOut::HopObject(const Graph& g, const Hop& hop) {
+void JsonOut::HopObject(const Graph& g, const Hop& hop, bool with_cost) {
   const Relation& r = g.relation(hop.relation);
   StartObject();
   Field("relation", r.id);
@@ -110,10 +110,14 @@ void JsonOut::HopObject(const Graph& g, const Hop& hop) {
   Field("status", StatusName(r.status));
   Key("evidence");
   EvidenceArray(r);
+  if (with_cost) {
+    Key("cost");
+    Double(r.weight);
+  }
   EndObject();
 }
 
-void JsonOut::PathObject(const Graph& g, const Path& path) {
+void JsonOut::PathObject(const Graph& g, const Path& path, bool weighted) {
   StartObject();
   Key("length");
   Int(static_cast<int64_t>(path.hops.size()));
@@ -125,7 +129,7 @@ void JsonOut::PathObject(const Graph& g, const Path& path) {
   EndArray();
   Key("hops");
   StartArray();
-  for (const Hop& h : path.hops) HopObject(g, h);
+  for (const Hop& h : path.hops) HopObject(g, h, weighted);
   EndArray();
   EndObject();
 }

@@ -35,10 +35,11 @@ class JsonOut {
   void StringArray(const std::vector<std::string>& items);
   void Field(const std::string& k, const std::string& v) { Key(k); String(v); }
 
-  /// A hop object: relation, type, label, direction, from, to, date, status, evidence.
-  void HopObject(const Graph& g, const Hop& hop);
-  /// A path object: length, cost, entities, hops.
-  void PathObject(const Graph& g, const Path& path);
+  /// A hop object: relation, type, label, direction, from, to, date, status, evidence, and
+  /// the relation's weight as "cost" when with_cost.
+  void HopObject(const Graph& g, const Hop& hop, bool with_cost = false);
+  /// A path object: length, cost, entities, hops (with their cost when weighted).
+  void PathObject(const Graph& g, const Path& path, bool weighted = false);
   /// A relation's date fields: "date" (text or null), and "start"/"end" for spans.
   void DateFields(const Relation& r);
   void EvidenceArray(const Relation& r);

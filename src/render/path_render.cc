@@ -1,5 +1,7 @@
 #include "render/path_render.h"
 
+#include <cstdio>
+
 #include "render/json_writer.h"
 
 namespace casegraph {
@@ -19,31 +21,59 @@ std::string RenderHopText(const Graph& g, const Hop& hop, const std::string& ind
   return out;
 }
 
-std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer) {
-  const std::string& from = g.entity(query.from).name;
-  const std::string& to = g.entity(query.to).name;
-  if (answer.paths.empty()) return "no path from " + from + " to " + to + "\n";
-  std::string out;
-  for (size_t p = 0; p < answer.paths.size(); ++p) {
-    const Path& path = answer.paths[p];
-    if (p > 0) out += "\n";
-    const size_t n = path.hops.size();
-    out += from + " → " + to + ": " + std::to_string(n) + (n == 1 ? " hop" : " hops") + "\n";
-    for (size_t i = 0; i < n; ++i) {
-      const std::string number = std::to_string(i + 1) + ". ";
-      out += "\n" + number + RenderHopText(g, path.hops[i], std::string(number.size(), ' '));
-    }
-  }
-  if (answer.truncated) out += "\n(stopped at the limit; more paths exist)\n";
+namespace {
+
+std::string CostText(double cost) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", cost);
+  return buffer;
+}
+
+std::string LengthText(const Path& p, bool weighted) {
+  const size_t n = p.hops.size();
+  std::string out = std::to_string(n) + (n == 1 ? " hop" : " hops");
+  if (weighted) out += ", cost " + CostText(p.cost);
   return out;
 }
 
-std::string RenderPathJson(const Graph& g, const QueryEcho& query, const PathAnswer& answer, bool pretty) {
+}  // namespace
+
+std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer, int limit) {
+  const std::string& from = g.entity(query.from).name;
+  const std::string& to = g.entity(query.to).name;
+  if (answer.paths.empty()) return "no path from " + from + " to " + to + "\n";
+  std::string out = from + " → " + to + ": ";
+  const bool several = answer.paths.size() > 1 || query.form != PathForm::kShortest;
+  if (several) {
+    const size_t n = answer.paths.size();
+    out += std::to_string(n) + (n == 1 ? " path" : " paths") + "\n";
+  } else {
+    out += LengthText(answer.paths[0], query.weighted) + "\n";
+  }
+  for (size_t p = 0; p < answer.paths.size(); ++p) {
+    const Path& path = answer.paths[p];
+    if (several) out += "\nPath " + std::to_string(p + 1) + ": " + LengthText(path, query.weighted) + "\n";
+    for (size_t i = 0; i < path.hops.size(); ++i) {
+      const std::string number = std::to_string(i + 1) + ". ";
+      out += "\n" + number + RenderHopText(g, path.hops[i], std::string(number.size(), ' '));
+      if (query.weighted) {
+        out += std::string(number.size(), ' ') + "weight " + CostText(g.relation(path.hops[i].relation).weight) + "\n";
+      }
+    }
+  }
+  if (answer.truncated) {
+    out += "\n(stopped at the limit of " + std::to_string(limit) + " paths; more exist: raise --limit)\n";
+  }
+  return out;
+}
+
+std::string RenderPathJson(const Graph& g, const QueryEcho& query, const PathAnswer& answer, bool weighted,
+                           bool pretty) {
   JsonOut json(pretty);
   json.Begin(query);
   json.Key("paths");
   json.StartArray();
-  for (const Path& p : answer.paths) json.PathObject(g, p);
+  for (const Path& p : answer.paths) json.PathObject(g, p, weighted);
   json.EndArray();
   json.Key("truncated");
   json.Bool(answer.truncated);

@@ -9,8 +9,11 @@
 
 namespace casegraph {
 
-std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer);
-std::string RenderPathJson(const Graph& g, const QueryEcho& query, const PathAnswer& answer, bool pretty = true);
+/// Paths for people. weighted: show each path's cost and each hop's weight.
+std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer, int limit);
+/// Paths as JSON (see README); weighted paths give each hop its "cost".
+std::string RenderPathJson(const Graph& g, const QueryEcho& query, const PathAnswer& answer, bool weighted,
+                           bool pretty = true);
 
 /// The lines that show one relation crossed in one direction: "A —label→ B", then date, status
 /// and id, then each evidence quote with its source. indent prefixes every line.

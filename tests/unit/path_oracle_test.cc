@@ -9,63 +9,38 @@
 
 #include "query/filter.h"
 #include "query/path.h"
+#include "oracle.h"
 #include "test_support.h"
 
 using namespace casegraph;
 
 namespace {
 
-const char* const kStatuses[] = {"fact", "reported", "alleged", "claimed", "denied"};
-
-struct OracleQuery {
-  std::set<std::string> via, not_via, status;  // empty via/status: all
-  std::set<std::string> avoid_entities, avoid_relations;
-  Direction direction = Direction::kAny;
-  std::optional<int> max_hops;
-};
-
-// May the oracle cross relation r from its `from` end (forward) or its `to` end (backward)?
-bool OracleAllows(const Case& c, const Relation& r, bool forward, const OracleQuery& q) {
-  if (!q.via.empty() && !q.via.count(r.type)) return false;
-  if (q.not_via.count(r.type)) return false;
-  if (!q.status.empty() && !q.status.count(StatusName(r.status))) return false;
-  if (q.avoid_relations.count(r.id)) return false;
-  const bool symmetric = c.vocabulary.relation_types.at(r.type).symmetric;
-  if (symmetric || q.direction == Direction::kAny) return true;
-  return forward == (q.direction == Direction::kForward);
-}
+using casegraph::testing::OracleAllows;
+using casegraph::testing::OracleAllowsStop;
+using casegraph::testing::OracleQuery;
 
 // Fewest hops from `from` to `to` by relaxing every relation n times (Bellman-Ford on unit
-// weights); intermediate entities in avoid_entities cannot be entered.
-std::optional<int> OracleDistance(const Case& c, const std::string& from, const std::string& to,
-                                  const OracleQuery& q) {
-  std::map<std::string, int> dist;
+// weights); intermediate entities must be allowed stops.
+std::optional<int> OracleDistance(const Case& c, size_t from, size_t to, const OracleQuery& q) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < c.entities.size(); ++i) index[c.entities[i].id] = i;
+  std::vector<int> dist(c.entities.size(), -1);
   dist[from] = 0;
   for (size_t round = 0; round <= c.entities.size(); ++round) {
     for (const Relation& r : c.relations) {
       for (bool forward : {true, false}) {
-        const std::string& a = forward ? r.from : r.to;
-        const std::string& b = forward ? r.to : r.from;
-        if (!dist.count(a) || !OracleAllows(c, r, forward, q)) continue;
-        if (b != to && q.avoid_entities.count(b)) continue;
-        if (a != from && q.avoid_entities.count(a)) continue;
-        const int d = dist[a] + 1;
-        if (!dist.count(b) || d < dist[b]) dist[b] = d;
+        const size_t a = index[forward ? r.from : r.to];
+        const size_t b = index[forward ? r.to : r.from];
+        if (dist[a] < 0 || !OracleAllows(c, r, forward, q)) continue;
+        if (a != from && (a == to || !OracleAllowsStop(c.entities[a], q))) continue;
+        if (b != to && !OracleAllowsStop(c.entities[b], q)) continue;
+        if (dist[b] < 0 || dist[a] + 1 < dist[b]) dist[b] = dist[a] + 1;
       }
     }
   }
-  if (!dist.count(to)) return std::nullopt;
-  if (q.max_hops && dist[to] > *q.max_hops) return std::nullopt;
+  if (dist[to] < 0 || (q.max_hops && dist[to] > *q.max_hops)) return std::nullopt;
   return dist[to];
-}
-
-std::vector<std::string> RandomSubset(std::mt19937& rng, const std::vector<std::string>& items, double p) {
-  std::vector<std::string> out;
-  std::bernoulli_distribution take(p);
-  for (const std::string& s : items) {
-    if (take(rng)) out.push_back(s);
-  }
-  return out;
 }
 
 }  // namespace
@@ -78,33 +53,16 @@ TEST_CASE("shortest paths match a brute-force oracle on random multigraphs with 
     const int m = static_cast<int>(rng() % (3 * n + 1));
     const Case c = casegraph::testing::RandomCase(rng, n, m);
     auto g = Graph::Build(c);
-    std::vector<std::string> entity_ids, relation_ids;
-    for (const Entity& e : c.entities) entity_ids.push_back(e.id);
-    for (const Relation& r : c.relations) relation_ids.push_back(r.id);
     for (int k = 0; k < 4; ++k, ++queries) {
       FilterSpec spec;
       OracleQuery oq;
-      const int mode = static_cast<int>(rng() % 3);
-      spec.direction = oq.direction = mode == 0 ? Direction::kAny : mode == 1 ? Direction::kForward : Direction::kBackward;
-      if (rng() % 3 == 0) spec.via = RandomSubset(rng, {"t0", "t1", "t2"}, 0.5);
-      if (rng() % 4 == 0) spec.not_via = RandomSubset(rng, {"t0", "t1", "t2"}, 0.3);
-      if (rng() % 3 == 0) spec.status = RandomSubset(rng, {kStatuses, kStatuses + 5}, 0.6);
-      if (rng() % 3 == 0) spec.avoid = RandomSubset(rng, entity_ids, 0.25);
-      if (rng() % 4 == 0 && !relation_ids.empty()) spec.avoid.push_back(relation_ids[rng() % relation_ids.size()]);
-      if (rng() % 4 == 0) spec.max_hops = static_cast<int>(rng() % 4);
-      oq.via.insert(spec.via.begin(), spec.via.end());
-      oq.not_via.insert(spec.not_via.begin(), spec.not_via.end());
-      oq.status.insert(spec.status.begin(), spec.status.end());
-      for (const std::string& a : spec.avoid) {
-        (a[0] == 'e' ? oq.avoid_entities : oq.avoid_relations).insert(a);
-      }
-      oq.max_hops = spec.max_hops;
+      casegraph::testing::RandomFilter(rng, c, &spec, &oq);
       // An empty --via means "all types" to the tool as to the oracle.
       Result<TraversalFilter> filter = CompileFilter(*g, spec);
       REQUIRE(filter.ok());
       const EntityId from = static_cast<EntityId>(rng() % n), to = static_cast<EntityId>(rng() % n);
       const PathAnswer answer = ShortestPath(*g, filter.value(), PathQuery{from, to});
-      const std::optional<int> expected = OracleDistance(c, c.entities[from].id, c.entities[to].id, oq);
+      const std::optional<int> expected = OracleDistance(c, from, to, oq);
       INFO("graph " << graphs << " query " << k << " from " << from << " to " << to);
       REQUIRE(answer.paths.empty() == !expected.has_value());
       if (!expected) continue;
@@ -120,7 +78,7 @@ TEST_CASE("shortest paths match a brute-force oracle on random multigraphs with 
         REQUIRE(c.entities[h.from].id == (h.forward ? r.from : r.to));
         REQUIRE(c.entities[h.to].id == (h.forward ? r.to : r.from));
         REQUIRE(OracleAllows(c, r, h.forward, oq));
-        if (i + 1 < p.hops.size()) REQUIRE_FALSE(oq.avoid_entities.count(c.entities[h.to].id));
+        if (i + 1 < p.hops.size()) REQUIRE(OracleAllowsStop(c.entities[h.to], oq));
         at = h.to;
       }
       REQUIRE(at == to);

@@ -37,7 +37,7 @@ Case RandomCase(std::mt19937& rng, int n, int m) {
     e.type = v % 2 ? "person" : "org";
     c.entities.push_back(e);
   }
-  std::uniform_int_distribution<int> pick(0, n - 1), type(0, 2), status(0, 4);
+  std::uniform_int_distribution<int> pick(0, n - 1), type(0, 2), status(0, 4), quarters(1, 8);
   for (int i = 0; i < m; ++i) {
     Relation r;
     r.id = "r" + std::to_string(i);
@@ -45,6 +45,7 @@ Case RandomCase(std::mt19937& rng, int n, int m) {
     r.to = "e" + std::to_string(pick(rng));
     r.type = "t" + std::to_string(type(rng));
     r.status = static_cast<Status>(status(rng));
+    r.weight = 0.25 * quarters(rng);  // exact in binary, so sums compare exactly
     c.relations.push_back(r);
   }
   return c;

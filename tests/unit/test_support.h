@@ -19,7 +19,8 @@ std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::str
 std::vector<std::string> DiagnosticsOf(const std::vector<std::pair<std::string, std::string>>& files);
 
 /// A random case: n entities e0..e{n-1}, m relations of types t0, t1 and t2 (t2 symmetric),
-/// random statuses; parallel relations and self-relations included.
+/// random statuses and weights (multiples of 0.25 up to 2); parallel relations and
+/// self-relations included.
 Case RandomCase(std::mt19937& rng, int n, int m);
 
 }  // namespace casegraph::testing

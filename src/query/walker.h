@@ -1,0 +1,96 @@
+// The steps a path search may take: the query's filter plus the temporary restrictions that
+// Yen's algorithm adds (entities of a root path, relations already used after it).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "query/filter.h"
+#include "query/path.h"
+
+namespace casegraph {
+
+class Walker {
+ public:
+  Walker(const Graph& g, const TraversalFilter& filter) : g_(g), filter_(filter) {}
+
+  const Graph& graph() const { return g_; }
+  std::optional<int> max_hops() const { return filter_.max_hops; }
+
+  /// May a walk that ends at target pass through v? (The target itself always may be entered.)
+  bool CanEnter(EntityId v, EntityId target) const {
+    if (!blocked_entity_.empty() && blocked_entity_[v]) return false;
+    return v == target || filter_.AllowsEntity(v);
+  }
+
+  /// Calls fn(relation, forward, next) for each relation a walk at v may cross next.
+  template <typename Fn>
+  void StepsFrom(EntityId v, Fn&& fn) const {
+    ForEachIncidence(v, [&](RelationId r, bool out, EntityId other) {
+      if (Usable(r) && filter_.AllowsRelation(r, out)) fn(r, out, other);
+    });
+  }
+
+  /// Calls fn(relation, forward, previous) for each relation a walk may cross to arrive at v.
+  template <typename Fn>
+  void StepsInto(EntityId v, Fn&& fn) const {
+    ForEachIncidence(v, [&](RelationId r, bool out, EntityId other) {
+      if (Usable(r) && filter_.AllowsRelation(r, !out)) fn(r, !out, other);
+    });
+  }
+
+  double Weight(RelationId r) const { return g_.relation(r).weight; }
+
+  void BlockEntity(EntityId v);
+  void BlockRelation(RelationId r);
+  void ClearBlocks();
+
+ private:
+  // fn(relation, out, other end): out-relations of v first, then in-relations, each in
+  // relation order; a self-relation is seen once.
+  template <typename Fn>
+  void ForEachIncidence(EntityId v, Fn&& fn) const {
+    const CsrGraph& csr = g_.csr();
+    for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
+      fn(csr[*it].relation, true, static_cast<EntityId>(boost::target(*it, csr)));
+    }
+    for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
+      const EntityId other = static_cast<EntityId>(boost::source(*it, csr));
+      if (other != v) fn(csr[*it].relation, false, other);
+    }
+  }
+
+  bool Usable(RelationId r) const { return blocked_relation_.empty() || !blocked_relation_[r]; }
+
+  const Graph& g_;
+  const TraversalFilter& filter_;
+  std::vector<char> blocked_entity_, blocked_relation_;
+  std::vector<EntityId> blocked_entities_list_;
+  std::vector<RelationId> blocked_relations_list_;
+};
+
+/// One path with the fewest hops from `from` to `to` within hop_limit hops (no limit when
+/// nullopt), by bidirectional breadth-first search.
+std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std::optional<int> hop_limit);
+
+/// One path of least total weight from `from` to `to` within hop_limit hops: Dijkstra's
+/// algorithm, or hop-bounded Bellman-Ford when there is a limit.
+std::optional<Path> LeastCost(const Walker& w, EntityId from, EntityId to, std::optional<int> hop_limit);
+
+/// Sum of weights, or number of hops.
+double PathCost(const Walker& w, const std::vector<Hop>& hops, bool weighted);
+
+}  // namespace casegraph
+
+namespace casegraph {
+
+/// Every shortest (fewest hops, or least cost when weighted) path, up to limit.
+PathAnswer AllShortestPaths(const Walker& w, EntityId from, EntityId to, bool weighted, int limit);
+
+/// The k shortest (or cheapest) simple paths by Yen's algorithm, at most limit of them.
+PathAnswer KShortestPaths(Walker& w, EntityId from, EntityId to, bool weighted, int k, int limit);
+
+/// Every simple path of at most max_hops hops, shortest first, up to limit.
+PathAnswer AllSimplePaths(const Walker& w, EntityId from, EntityId to, int max_hops, int limit);
+
+}  // namespace casegraph

@@ -1,0 +1,105 @@
+#include "oracle.h"
+
+#include <functional>
+
+namespace casegraph::testing {
+
+namespace {
+
+std::vector<std::string> Subset(std::mt19937& rng, const std::vector<std::string>& items, double p) {
+  std::vector<std::string> out;
+  std::bernoulli_distribution take(p);
+  for (const std::string& s : items) {
+    if (take(rng)) out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+void RandomFilter(std::mt19937& rng, const Case& c, FilterSpec* spec, OracleQuery* oq) {
+  const int mode = static_cast<int>(rng() % 3);
+  spec->direction = oq->direction = mode == 0 ? Direction::kAny : mode == 1 ? Direction::kForward : Direction::kBackward;
+  if (rng() % 3 == 0) spec->via = Subset(rng, {"t0", "t1", "t2"}, 0.5);
+  if (rng() % 4 == 0) spec->not_via = Subset(rng, {"t0", "t1", "t2"}, 0.3);
+  if (rng() % 3 == 0) spec->status = Subset(rng, {"fact", "reported", "alleged", "claimed", "denied"}, 0.6);
+  if (rng() % 5 == 0) spec->through_types = Subset(rng, {"person", "org"}, 0.5);
+  std::vector<std::string> entity_ids;
+  for (const Entity& e : c.entities) entity_ids.push_back(e.id);
+  if (rng() % 3 == 0) spec->avoid = Subset(rng, entity_ids, 0.25);
+  if (rng() % 4 == 0 && !c.relations.empty()) spec->avoid.push_back(c.relations[rng() % c.relations.size()].id);
+  if (rng() % 4 == 0) spec->max_hops = static_cast<int>(rng() % 5);
+  // A through-type that no entity has is refused by the tool; keep only types present.
+  std::vector<std::string> present;
+  for (const std::string& t : spec->through_types) {
+    for (const Entity& e : c.entities) {
+      if (e.type == t) {
+        present.push_back(t);
+        break;
+      }
+    }
+  }
+  spec->through_types = present;
+  oq->via.insert(spec->via.begin(), spec->via.end());
+  oq->not_via.insert(spec->not_via.begin(), spec->not_via.end());
+  oq->status.insert(spec->status.begin(), spec->status.end());
+  oq->through_types.insert(spec->through_types.begin(), spec->through_types.end());
+  for (const std::string& a : spec->avoid) (a[0] == 'e' ? oq->avoid_entities : oq->avoid_relations).insert(a);
+  oq->max_hops = spec->max_hops;
+}
+
+bool OracleAllows(const Case& c, const Relation& r, bool forward, const OracleQuery& q) {
+  if (!q.via.empty() && !q.via.count(r.type)) return false;
+  if (q.not_via.count(r.type)) return false;
+  if (!q.status.empty() && !q.status.count(StatusName(r.status))) return false;
+  if (q.avoid_relations.count(r.id)) return false;
+  const bool symmetric = c.vocabulary.relation_types.at(r.type).symmetric;
+  if (symmetric || q.direction == Direction::kAny) return true;
+  return forward == (q.direction == Direction::kForward);
+}
+
+bool OracleAllowsStop(const Entity& e, const OracleQuery& q) {
+  if (q.avoid_entities.count(e.id)) return false;
+  return q.through_types.empty() || q.through_types.count(e.type);
+}
+
+std::vector<OraclePath> EnumerateSimplePaths(const Case& c, size_t from, size_t to, const OracleQuery& q) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < c.entities.size(); ++i) index[c.entities[i].id] = i;
+  std::vector<OraclePath> out;
+  if (from == to) {
+    out.push_back({});
+    return out;
+  }
+  std::vector<char> on_path(c.entities.size(), 0);
+  OraclePath current;
+  std::function<void(size_t)> dfs = [&](size_t v) {
+    if (v == to) {
+      out.push_back(current);
+      return;
+    }
+    if (q.max_hops && static_cast<int>(current.length()) >= *q.max_hops) return;
+    for (size_t r = 0; r < c.relations.size(); ++r) {
+      const Relation& rel = c.relations[r];
+      for (bool forward : {true, false}) {
+        if (index[forward ? rel.from : rel.to] != v) continue;
+        const size_t u = index[forward ? rel.to : rel.from];
+        if (on_path[u] || !OracleAllows(c, rel, forward, q)) continue;
+        if (u != to && !OracleAllowsStop(c.entities[u], q)) continue;
+        if (rel.from == rel.to && !forward) continue;  // a self-relation is one step, not two
+        on_path[u] = 1;
+        current.hops.emplace_back(r, forward);
+        current.cost += rel.weight;
+        dfs(u);
+        current.cost -= rel.weight;
+        current.hops.pop_back();
+        on_path[u] = 0;
+      }
+    }
+  };
+  on_path[from] = 1;
+  dfs(from);
+  return out;
+}
+
+}  // namespace casegraph::testing

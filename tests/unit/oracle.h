@@ -1,0 +1,43 @@
+// A brute-force oracle for path queries: random filters, and every simple path enumerated by
+// plain depth-first search over the relation list, independent of the graph and its searches.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/case.h"
+#include "query/filter.h"
+
+namespace casegraph::testing {
+
+struct OracleQuery {
+  std::set<std::string> via, not_via, status, through_types;  // empty via/status/through_types: all
+  std::set<std::string> avoid_entities, avoid_relations;
+  Direction direction = Direction::kAny;
+  std::optional<int> max_hops;
+};
+
+/// A random filter, as the tool's FilterSpec and as the oracle's query.
+void RandomFilter(std::mt19937& rng, const Case& c, FilterSpec* spec, OracleQuery* oq);
+
+/// May relation r be crossed forward (from its `from` end) or backward under q?
+bool OracleAllows(const Case& c, const Relation& r, bool forward, const OracleQuery& q);
+
+/// May entity e be an intermediate stop under q?
+bool OracleAllowsStop(const Entity& e, const OracleQuery& q);
+
+struct OraclePath {
+  std::vector<std::pair<size_t, bool>> hops;  // (relation index, forward)
+  double cost = 0;                            // sum of weights
+  size_t length() const { return hops.size(); }
+};
+
+/// Every simple path (no entity twice) from `from` to `to` (entity indices) that q allows,
+/// within q.max_hops when set.
+std::vector<OraclePath> EnumerateSimplePaths(const Case& c, size_t from, size_t to, const OracleQuery& q);
+
+}  // namespace casegraph::testing
