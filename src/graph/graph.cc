@@ -55,6 +55,7 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
     g.relation_ends_.emplace_back(from, to);
     relation_types.push_back(rel.type);
     g.relation_time_.push_back(IntervalOf(rel));
+    g.relation_weight_.push_back(rel.weight);
     g.relation_index_.emplace(rel.id, r);
     edges.emplace_back(from, to);
     edge_data.push_back(EdgeData{r});

@@ -58,6 +58,7 @@ class Graph {
   TypeId relation_type(RelationId r) const { return relation_type_[r]; }
   TypeId entity_type(EntityId v) const { return entity_type_[v]; }
   const DayInterval& relation_time(RelationId r) const { return relation_time_[r]; }
+  double relation_weight(RelationId r) const { return relation_weight_[r]; }
 
   /// Interned type names, sorted; a TypeId indexes these.
   const std::vector<std::string>& relation_type_names() const { return relation_type_names_; }
@@ -82,6 +83,7 @@ class Graph {
   std::vector<std::pair<EntityId, EntityId>> relation_ends_;
   std::vector<TypeId> relation_type_, entity_type_;
   std::vector<DayInterval> relation_time_;
+  std::vector<double> relation_weight_;
   std::vector<std::string> relation_type_names_, entity_type_names_;
   std::vector<RelationType> relation_type_info_;
   std::unordered_map<std::string, size_t> source_index_;

@@ -20,12 +20,13 @@ constexpr uint32_t kUnseen = std::numeric_limits<uint32_t>::max();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Breadth-first distances; forward: from `source` along walks, else to `source` against them.
+// Stops after max_depth levels, or after the level that reaches other_end.
 std::vector<uint32_t> Distances(const Walker& w, EntityId source, EntityId other_end, bool forward,
                                 uint32_t max_depth) {
   std::vector<uint32_t> depth(w.graph().entity_count(), kUnseen);
   depth[source] = 0;
   std::vector<EntityId> frontier{source}, next;
-  for (uint32_t level = 1; level <= max_depth && !frontier.empty(); ++level) {
+  for (uint32_t level = 1; level <= max_depth && !frontier.empty() && depth[other_end] == kUnseen; ++level) {
     next.clear();
     for (EntityId v : frontier) {
       auto visit = [&](RelationId, bool, EntityId u) {

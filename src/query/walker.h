@@ -39,7 +39,7 @@ class Walker {
     });
   }
 
-  double Weight(RelationId r) const { return g_.relation(r).weight; }
+  double Weight(RelationId r) const { return g_.relation_weight(r); }
 
   void BlockEntity(EntityId v);
   void BlockRelation(RelationId r);
