@@ -8,7 +8,6 @@
 // hop when max-hops bounds the walk).
 #include <cmath>
 #include <limits>
-#include <queue>
 
 #include "query/walker.h"
 
@@ -112,31 +111,6 @@ PathAnswer AllFewestHops(const Walker& w, EntityId from, EntityId to, int limit)
   return c.Take();
 }
 
-// Least cost from every entity to `to` (against the walk direction), unbounded.
-std::vector<double> CostsTo(const Walker& w, EntityId to, EntityId from) {
-  std::vector<double> dist(w.graph().entity_count(), kInf);
-  std::vector<char> done(w.graph().entity_count(), 0);
-  using Item = std::pair<double, EntityId>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-  dist[to] = 0;
-  heap.emplace(0.0, to);
-  while (!heap.empty()) {
-    auto [d, v] = heap.top();
-    heap.pop();
-    if (done[v]) continue;
-    done[v] = 1;
-    if (v == from) continue;  // walks start there; they do not pass through it
-    w.StepsInto(v, [&](RelationId r, bool, EntityId u) {
-      if (!w.CanEnter(u, from)) return;
-      if (d + w.Weight(r) < dist[u]) {
-        dist[u] = d + w.Weight(r);
-        heap.emplace(dist[u], u);
-      }
-    });
-  }
-  return dist;
-}
-
 // costs[h][v]: least cost from v to `to` in at most h hops.
 std::vector<std::vector<double>> BoundedCostsTo(const Walker& w, EntityId to, EntityId from, int limit) {
   std::vector<std::vector<double>> costs(limit + 1, std::vector<double>(w.graph().entity_count(), kInf));
@@ -157,7 +131,7 @@ std::vector<std::vector<double>> BoundedCostsTo(const Walker& w, EntityId to, En
 PathAnswer AllLeastCost(const Walker& w, EntityId from, EntityId to, int limit) {
   Collector c(w, from, to, limit, true);
   if (!w.max_hops()) {
-    const std::vector<double> cb = CostsTo(w, to, from);
+    const std::vector<double> cb = LeastCosts(w, to, from, false, false, nullptr);
     if (cb[from] == kInf) return {};
     const double total = cb[from];
     c.Run([&](EntityId v, size_t, double cost, auto&& offer) {

@@ -93,32 +93,10 @@ Path FromParents(const std::vector<Hop>& parent, EntityId from, EntityId to, con
 }
 
 std::optional<Path> Dijkstra(const Walker& w, EntityId from, EntityId to) {
-  const size_t n = w.graph().entity_count();
-  constexpr double kInf = std::numeric_limits<double>::infinity();
-  std::vector<double> dist(n, kInf);
-  std::vector<Hop> parent(n);
-  std::vector<char> done(n, 0);
-  using Item = std::pair<double, EntityId>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-  dist[from] = 0;
-  heap.emplace(0.0, from);
-  while (!heap.empty()) {
-    auto [d, v] = heap.top();
-    heap.pop();
-    if (done[v]) continue;
-    done[v] = 1;
-    if (v == to) return FromParents(parent, from, to, w);
-    w.StepsFrom(v, [&](RelationId r, bool dir, EntityId u) {
-      if (done[u] || !w.CanEnter(u, to)) return;
-      const double nd = d + w.Weight(r);
-      if (nd < dist[u]) {
-        dist[u] = nd;
-        parent[u] = Hop{r, dir, v, u};
-        heap.emplace(nd, u);
-      }
-    });
-  }
-  return std::nullopt;
+  std::vector<Hop> parent(w.graph().entity_count());
+  const std::vector<double> cost = LeastCosts(w, from, to, true, true, &parent);
+  if (cost[to] == std::numeric_limits<double>::infinity()) return std::nullopt;
+  return FromParents(parent, from, to, w);
 }
 
 // Least cost over walks of at most `limit` hops: round h relaxes from the entities whose best
@@ -171,6 +149,38 @@ std::optional<Path> HopBoundedLeastCost(const Walker& w, EntityId from, EntityId
 }
 
 }  // namespace
+
+std::vector<double> LeastCosts(const Walker& w, EntityId source, EntityId other_end, bool forward,
+                               bool stop_at_other_end, std::vector<Hop>* parent) {
+  const size_t n = w.graph().entity_count();
+  std::vector<double> dist(n, std::numeric_limits<double>::infinity());
+  std::vector<char> done(n, 0);
+  using Item = std::pair<double, EntityId>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+  dist[source] = 0;
+  heap.emplace(0.0, source);
+  while (!heap.empty()) {
+    auto [d, v] = heap.top();
+    heap.pop();
+    if (done[v]) continue;
+    done[v] = 1;
+    if (v == other_end) {
+      if (stop_at_other_end) break;
+      continue;  // walks end there
+    }
+    auto relax = [&](RelationId r, bool dir, EntityId u) {
+      if (done[u] || !w.CanEnter(u, other_end)) return;
+      const double nd = d + w.Weight(r);
+      if (nd < dist[u]) {
+        dist[u] = nd;
+        if (parent) (*parent)[u] = forward ? Hop{r, dir, v, u} : Hop{r, dir, u, v};
+        heap.emplace(nd, u);
+      }
+    };
+    forward ? w.StepsFrom(v, relax) : w.StepsInto(v, relax);
+  }
+  return dist;
+}
 
 std::optional<Path> LeastCost(const Walker& w, EntityId from, EntityId to, std::optional<int> hop_limit) {
   if (from == to) return Path{from, {}, 0};

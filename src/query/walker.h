@@ -77,6 +77,13 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
 /// algorithm, or hop-bounded Bellman-Ford when there is a limit.
 std::optional<Path> LeastCost(const Walker& w, EntityId from, EntityId to, std::optional<int> hop_limit);
 
+/// Least total weight between `source` and every entity, by Dijkstra's algorithm: along walks
+/// from source when forward, else against them (costs to source). Walks end at other_end: it is
+/// not expanded, and when stop_at_other_end the search ends once its cost is final. parent, when
+/// given, receives for each reached entity the hop that reached it.
+std::vector<double> LeastCosts(const Walker& w, EntityId source, EntityId other_end, bool forward,
+                               bool stop_at_other_end, std::vector<Hop>* parent);
+
 /// Sum of weights, or number of hops.
 double PathCost(const Walker& w, const std::vector<Hop>& hops, bool weighted);
 

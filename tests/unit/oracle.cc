@@ -1,6 +1,9 @@
 #include "oracle.h"
 
+#include <catch2/catch.hpp>
+
 #include <functional>
+#include <set>
 
 namespace casegraph::testing {
 
@@ -100,6 +103,29 @@ std::vector<OraclePath> EnumerateSimplePaths(const Case& c, size_t from, size_t 
   on_path[from] = 1;
   dfs(from);
   return out;
+}
+
+// The path is a walk from `from` to `to` that repeats no entity, whose every hop the oracle's
+// filter allows, and whose reported cost is right.
+void RequireValidPath(const Case& c, const Path& p, EntityId from, EntityId to, const OracleQuery& q, bool weighted) {
+  std::set<EntityId> seen{from};
+  EntityId at = from;
+  double cost = 0;
+  for (size_t i = 0; i < p.hops.size(); ++i) {
+    const Hop& h = p.hops[i];
+    const Relation& r = c.relations[h.relation];
+    REQUIRE(h.from == at);
+    REQUIRE(c.entities[h.from].id == (h.forward ? r.from : r.to));
+    REQUIRE(c.entities[h.to].id == (h.forward ? r.to : r.from));
+    REQUIRE(OracleAllows(c, r, h.forward, q));
+    REQUIRE(seen.insert(h.to).second);
+    if (i + 1 < p.hops.size()) REQUIRE(OracleAllowsStop(c.entities[h.to], q));
+    cost += r.weight;
+    at = h.to;
+  }
+  REQUIRE(at == to);
+  if (q.max_hops) REQUIRE(static_cast<int>(p.hops.size()) <= *q.max_hops);
+  REQUIRE(p.cost == (weighted ? cost : static_cast<double>(p.hops.size())));
 }
 
 }  // namespace casegraph::testing

@@ -11,6 +11,7 @@
 
 #include "model/case.h"
 #include "query/filter.h"
+#include "query/path.h"
 
 namespace casegraph::testing {
 
@@ -39,5 +40,10 @@ struct OraclePath {
 /// Every simple path (no entity twice) from `from` to `to` (entity indices) that q allows,
 /// within q.max_hops when set.
 std::vector<OraclePath> EnumerateSimplePaths(const Case& c, size_t from, size_t to, const OracleQuery& q);
+
+/// REQUIREs that p is a walk from `from` to `to` repeating no entity, every hop allowed by q,
+/// within q.max_hops, with the right cost (sum of weights when weighted, else hop count).
+void RequireValidPath(const Case& c, const Path& p, EntityId from, EntityId to, const OracleQuery& q,
+                      bool weighted);
 
 }  // namespace casegraph::testing

@@ -24,29 +24,6 @@ Key KeyOf(const Path& p) {
   return k;
 }
 
-// The path is a walk from `from` to `to` that repeats no entity, whose every hop the oracle's
-// filter allows, and whose reported cost is right.
-void RequireValid(const Case& c, const Path& p, EntityId from, EntityId to, const OracleQuery& q, bool weighted) {
-  std::set<EntityId> seen{from};
-  EntityId at = from;
-  double cost = 0;
-  for (size_t i = 0; i < p.hops.size(); ++i) {
-    const Hop& h = p.hops[i];
-    const Relation& r = c.relations[h.relation];
-    REQUIRE(h.from == at);
-    REQUIRE(c.entities[h.from].id == (h.forward ? r.from : r.to));
-    REQUIRE(c.entities[h.to].id == (h.forward ? r.to : r.from));
-    REQUIRE(casegraph::testing::OracleAllows(c, r, h.forward, q));
-    REQUIRE(seen.insert(h.to).second);
-    if (i + 1 < p.hops.size()) REQUIRE(casegraph::testing::OracleAllowsStop(c.entities[h.to], q));
-    cost += r.weight;
-    at = h.to;
-  }
-  REQUIRE(at == to);
-  if (q.max_hops) REQUIRE(static_cast<int>(p.hops.size()) <= *q.max_hops);
-  REQUIRE(p.cost == (weighted ? cost : static_cast<double>(p.hops.size())));
-}
-
 PathAnswer Run(const Graph& g, const TraversalFilter& f, EntityId from, EntityId to, PathForm form, bool weighted,
                int k = 1, int limit = 1000000) {
   PathQuery q;
@@ -134,7 +111,7 @@ TEST_CASE("shortest and cheapest paths match the oracle's best") {
       REQUIRE(a.paths.empty() == t.all.empty());
       if (t.all.empty()) continue;
       ++found;
-      RequireValid(t.c, a.paths[0], t.from, t.to, t.oq, weighted);
+      casegraph::testing::RequireValidPath(t.c, a.paths[0], t.from, t.to, t.oq, weighted);
       REQUIRE(a.paths[0].cost == Best(t.all, weighted));
     }
   });
@@ -153,7 +130,7 @@ TEST_CASE("all shortest paths (--all) are exactly the set of shortest (or cheape
         if ((weighted ? p.cost : static_cast<double>(p.length())) == best) expected.insert(p.hops);
       }
       for (const Path& p : a.paths) {
-        RequireValid(t.c, p, t.from, t.to, t.oq, weighted);
+        casegraph::testing::RequireValidPath(t.c, p, t.from, t.to, t.oq, weighted);
         REQUIRE(actual.insert(KeyOf(p)).second);  // no path twice
       }
       REQUIRE(actual == expected);
@@ -174,7 +151,7 @@ TEST_CASE("k shortest paths (-k) are the k shortest (or cheapest) simple paths, 
       std::vector<double> actual;
       std::set<Key> distinct;
       for (const Path& p : a.paths) {
-        RequireValid(t.c, p, t.from, t.to, t.oq, weighted);
+        casegraph::testing::RequireValidPath(t.c, p, t.from, t.to, t.oq, weighted);
         REQUIRE(distinct.insert(KeyOf(p)).second);
         actual.push_back(p.cost);
       }
@@ -191,7 +168,7 @@ TEST_CASE("simple paths (--simple --max-hops) are every simple path, shortest fi
     for (const OraclePath& p : t.all) expected.insert(p.hops);
     size_t last = 0;
     for (const Path& p : a.paths) {
-      RequireValid(t.c, p, t.from, t.to, t.oq, false);
+      casegraph::testing::RequireValidPath(t.c, p, t.from, t.to, t.oq, false);
       REQUIRE(actual.insert(KeyOf(p)).second);
       REQUIRE(p.hops.size() >= last);
       last = p.hops.size();

@@ -69,19 +69,7 @@ TEST_CASE("shortest paths match a brute-force oracle on random multigraphs with 
       ++found;
       const Path& p = answer.paths[0];
       REQUIRE(static_cast<int>(p.hops.size()) == *expected);
-      // The path is a real walk that the filters allow.
-      EntityId at = from;
-      for (size_t i = 0; i < p.hops.size(); ++i) {
-        const Hop& h = p.hops[i];
-        const Relation& r = c.relations[h.relation];
-        REQUIRE(h.from == at);
-        REQUIRE(c.entities[h.from].id == (h.forward ? r.from : r.to));
-        REQUIRE(c.entities[h.to].id == (h.forward ? r.to : r.from));
-        REQUIRE(OracleAllows(c, r, h.forward, oq));
-        if (i + 1 < p.hops.size()) REQUIRE(OracleAllowsStop(c.entities[h.to], oq));
-        at = h.to;
-      }
-      REQUIRE(at == to);
+      casegraph::testing::RequireValidPath(c, p, from, to, oq, false);
     }
   }
   CHECK(graphs >= 1000);
