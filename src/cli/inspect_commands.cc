@@ -2,11 +2,15 @@
 #include <ostream>
 
 #include "cli/context.h"
+#include "cli/filter_options.h"
 #include "io/case_loader.h"
 #include "io/quote_check.h"
+#include "query/relations_at.h"
 #include "query/stats.h"
+#include "query/timeline.h"
 #include "render/entity_render.h"
 #include "render/stats_render.h"
+#include "render/timeline_render.h"
 
 namespace casegraph::cli {
 
@@ -43,11 +47,15 @@ int RunCheck(const Context& ctx) {
   return ok ? kFound : kInvalid;
 }
 
-int RunStats(const Context& ctx) {
+int RunStats(const Context& ctx, const FilterSpec& spec) {
   std::unique_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
-  const GraphStats stats = ComputeStats(*g);
-  *ctx.out << (ctx.json() ? RenderStatsJson(*g, QueryEcho("stats"), stats) : RenderStatsText(*g, stats));
+  Result<TimeFilter> time = TimeFilter::Parse(spec.as_of, spec.from_date, spec.to_date);
+  if (!time.ok()) return ctx.Fail(time.error());
+  const GraphStats stats = ComputeStats(*g, time.value());
+  QueryEcho echo("stats");
+  EchoTime(&echo, time.value());
+  *ctx.out << (ctx.json() ? RenderStatsJson(*g, echo, stats) : RenderStatsText(*g, stats));
   return kFound;
 }
 
@@ -65,14 +73,46 @@ int RunFind(const Context& ctx, const std::string& text) {
   return matches.empty() ? kNothingFound : kFound;
 }
 
-int RunShow(const Context& ctx, const std::string& text) {
+int RunShow(const Context& ctx, const std::string& text, const FilterSpec& spec) {
   std::unique_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   std::optional<EntityId> v = ctx.ResolveEntity(*g, text);
   if (!v) return kInvalid;
-  *ctx.out << (ctx.json() ? RenderShowJson(*g, QueryEcho("show").Add("entity", g->entity(*v).id), *v)
-                          : RenderShowText(*g, *v));
+  Result<TraversalFilter> filter = CompileFilter(*g, spec);
+  if (!filter.ok()) return ctx.Fail(filter.error());
+  const std::vector<Hop> relations = RelationsAt(*g, *v, filter.value());
+  if (ctx.json()) {
+    QueryEcho echo("show");
+    echo.Add("entity", g->entity(*v).id);
+    EchoTime(&echo, filter.value().time);
+    *ctx.out << RenderShowJson(*g, echo, *v, relations);
+  } else {
+    *ctx.out << RenderShowText(*g, *v, relations);
+  }
   return kFound;
+}
+
+int RunTimeline(const Context& ctx, const std::string& text, const FilterSpec& spec) {
+  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+  if (!g) return kInvalid;
+  std::optional<EntityId> v;
+  if (!text.empty()) {
+    v = ctx.ResolveEntity(*g, text);
+    if (!v) return kInvalid;
+  }
+  Result<TraversalFilter> filter = CompileFilter(*g, spec);
+  if (!filter.ok()) return ctx.Fail(filter.error());
+  const std::vector<RelationId> events = Timeline(*g, filter.value(), v);
+  if (ctx.json()) {
+    QueryEcho echo("timeline");
+    if (v) echo.Add("entity", g->entity(*v).id);
+    echo.Add("via", spec.via).Add("not-via", spec.not_via).Add("status", spec.status);
+    EchoTime(&echo, filter.value().time);
+    *ctx.out << RenderTimelineJson(*g, echo, events);
+  } else {
+    *ctx.out << RenderTimelineText(*g, v, events);
+  }
+  return events.empty() ? kNothingFound : kFound;
 }
 
 }  // namespace
@@ -83,9 +123,11 @@ void RegisterInspectCommands(CLI::App& app, Context* ctx) {
   AddFormatOption(check, ctx);
   check->callback([ctx] { ctx->action = [ctx] { return RunCheck(*ctx); }; });
 
+  auto stats_filter = std::make_shared<FilterSpec>();
   CLI::App* stats = app.add_subcommand("stats", "Counts: entities, relations, types, sources, components, dates");
+  AddTimeOptions(stats, stats_filter.get());
   AddFormatOption(stats, ctx);
-  stats->callback([ctx] { ctx->action = [ctx] { return RunStats(*ctx); }; });
+  stats->callback([ctx, stats_filter] { ctx->action = [ctx, stats_filter] { return RunStats(*ctx, *stats_filter); }; });
 
   auto find_text = std::make_shared<std::string>();
   CLI::App* find = app.add_subcommand("find", "Entities whose id, name or alias contains TEXT, best first");
@@ -94,10 +136,28 @@ void RegisterInspectCommands(CLI::App& app, Context* ctx) {
   find->callback([ctx, find_text] { ctx->action = [ctx, find_text] { return RunFind(*ctx, *find_text); }; });
 
   auto show_entity = std::make_shared<std::string>();
+  auto show_filter = std::make_shared<FilterSpec>();
   CLI::App* show = app.add_subcommand("show", "One entity: names, attributes, every relation with dates and evidence");
   show->add_option("entity", *show_entity, "Entity id, name or alias")->required();
+  AddTimeOptions(show, show_filter.get());
   AddFormatOption(show, ctx);
-  show->callback([ctx, show_entity] { ctx->action = [ctx, show_entity] { return RunShow(*ctx, *show_entity); }; });
+  show->callback([ctx, show_entity, show_filter] {
+    ctx->action = [ctx, show_entity, show_filter] { return RunShow(*ctx, *show_entity, *show_filter); };
+  });
+
+  auto timeline_entity = std::make_shared<std::string>();
+  auto timeline_filter = std::make_shared<FilterSpec>();
+  CLI::App* timeline = app.add_subcommand(
+      "timeline", "Dated relations in chronological order, of one entity or of the whole case");
+  timeline->add_option("entity", *timeline_entity, "Entity id, name or alias (default: every entity)");
+  AddRelationOptions(timeline, timeline_filter.get());
+  AddTimeOptions(timeline, timeline_filter.get());
+  AddFormatOption(timeline, ctx);
+  timeline->callback([ctx, timeline_entity, timeline_filter] {
+    ctx->action = [ctx, timeline_entity, timeline_filter] {
+      return RunTimeline(*ctx, *timeline_entity, *timeline_filter);
+    };
+  });
 }
 
 }  // namespace casegraph::cli

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/context.h"
+#include "cli/filter_options.h"
 #include "query/filter.h"
 #include "query/path.h"
 #include "render/dot_render.h"
@@ -14,7 +15,8 @@ namespace {
 struct PathOptions {
   std::string from, to;
   bool directed = false, reverse = false;
-  bool all = false, simple = false, weighted = false;
+  bool all = false, simple = false, weighted = false, chronological = false;
+  std::string undated = "skip";
   int k = 0;
   int limit = kDefaultPathLimit;
   int max_hops = -1;
@@ -25,13 +27,15 @@ QueryEcho Echo(const Graph& g, const PathQuery& q, const PathOptions& o, const T
   QueryEcho echo("path");
   echo.Add("from", g.entity(q.from).id).Add("to", g.entity(q.to).id);
   const char* form = o.all ? "all" : o.k > 0 ? "k-shortest" : o.simple ? "simple" : "shortest";
-  echo.Add("form", form).Add("weighted", o.weighted);
+  echo.Add("form", form).Add("weighted", o.weighted).Add("chronological", o.chronological);
+  if (o.chronological) echo.Add("undated", o.undated);
   if (o.k > 0) echo.Add("k", static_cast<int64_t>(o.k));
   if (q.form != PathForm::kShortest) echo.Add("limit", static_cast<int64_t>(o.limit));
   echo.Add("direction", o.directed ? "forward" : o.reverse ? "backward" : "any");
   echo.Add("via", o.filter.via).Add("not-via", o.filter.not_via).Add("through-types", o.filter.through_types);
   echo.Add("avoid", f.avoided_ids).Add("status", o.filter.status);
   if (f.max_hops) echo.Add("max-hops", static_cast<int64_t>(*f.max_hops));
+  EchoTime(&echo, f.time);
   return echo;
 }
 
@@ -54,6 +58,8 @@ int RunPath(const Context& ctx, PathOptions o) {
   query.weighted = o.weighted;
   query.k = o.k;
   query.limit = o.limit;
+  query.chronological = o.chronological;
+  query.undated_allowed = o.undated == "allow";
   Result<PathAnswer> answer = FindPaths(*g, filter.value(), query);
   if (!answer.ok()) return ctx.Fail(answer.error());
   if (ctx.format == "dot") {
@@ -83,16 +89,18 @@ void RegisterPathCommand(CLI::App& app, Context* ctx) {
       ->check(CLI::PositiveNumber)->type_name("N")->capture_default_str();
   CLI::Option* directed = path->add_flag("--directed", o->directed, "Follow relations from -> to only");
   path->add_flag("--reverse", o->reverse, "Follow relations to -> from only")->excludes(directed);
-  path->add_option("--via", o->filter.via, "Only these relation types")->delimiter(',')->type_name("TYPE,...");
-  path->add_option("--not-via", o->filter.not_via, "Never these relation types")->delimiter(',')->type_name("TYPE,...");
+  path->add_flag("--chronological", o->chronological,
+                 "Time-respecting: each hop on or after the one before, within its dates; the earliest arrival");
+  path->add_option("--undated", o->undated, "With --chronological: skip undated relations, or allow them at any time")
+      ->check(CLI::IsMember({"skip", "allow"}))->capture_default_str();
+  AddRelationOptions(path, &o->filter);
   path->add_option("--through-types", o->filter.through_types, "Only entities of these types as intermediate stops")
       ->delimiter(',')->type_name("ENTITYTYPE,...");
   path->add_option("--avoid", o->filter.avoid, "Never pass through these entities or relations (ids or names)")
       ->delimiter(',')->type_name("ENTITY,...");
-  path->add_option("--status", o->filter.status, "Only relations with these statuses, e.g. fact,reported")
-      ->delimiter(',')->type_name("STATUS,...");
   path->add_option("--max-hops", o->max_hops, "At most N hops (required by --simple)")
       ->check(CLI::NonNegativeNumber)->type_name("N");
+  AddTimeOptions(path, &o->filter);
   AddFormatOption(path, ctx, {"dot"});
   path->callback([ctx, o] { ctx->action = [ctx, o] { return RunPath(*ctx, *o); }; });
 }

@@ -21,9 +21,10 @@ std::vector<std::string> Intern(const std::vector<std::string>& names, std::vect
 
 DayInterval IntervalOf(const Relation& r) {
   DayInterval t;
-  if (r.date) return {true, r.date->first, r.date->last};
+  if (r.date) return {true, false, r.date->first, r.date->last};
   if (!r.start && !r.end) return t;
   t.dated = true;
+  t.span = true;
   t.first = r.start ? r.start->first : kFirstDay;
   t.last = r.end ? r.end->last : kLastDay;
   return t;

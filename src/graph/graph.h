@@ -20,6 +20,10 @@ using EntityId = uint32_t;    // index into Case::entities
 using RelationId = uint32_t;  // index into Case::relations
 using TypeId = uint32_t;      // index into Graph::relation_type_names() / entity_type_names()
 
+/// The earliest and latest days, used for open span ends.
+constexpr Day kFirstDay = INT32_MIN / 2;
+constexpr Day kLastDay = INT32_MAX / 2;
+
 struct EdgeData {
   RelationId relation = 0;
 };
@@ -28,9 +32,11 @@ using CsrGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost
                                                     boost::no_property, uint32_t, uint32_t>;
 
 /// A relation's time as a closed interval of days; undated relations have dated == false.
-/// Open span ends are kNoDay ends (the earliest / latest representable day).
+/// An event's interval is its date's; a span's runs from its start's first day to its end's
+/// last day, open ends being kFirstDay / kLastDay.
 struct DayInterval {
   bool dated = false;
+  bool span = false;  // start/end rather than date
   Day first = 0;
   Day last = 0;
 };
@@ -89,9 +95,5 @@ class Graph {
   std::unordered_map<std::string, size_t> source_index_;
   std::unordered_map<std::string, RelationId> relation_index_;
 };
-
-/// The earliest and latest days used for open span ends.
-constexpr Day kFirstDay = INT32_MIN / 2;
-constexpr Day kLastDay = INT32_MAX / 2;
 
 }  // namespace casegraph

@@ -1,6 +1,7 @@
 #include "model/date.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace casegraph {
 
@@ -38,6 +39,22 @@ Day DaysFromCivil(int year, int month, int day) {
   const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+// Howard Hinnant's civil_from_days.
+std::string DayText(Day day) {
+  const int z = day + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", y + (m <= 2), m, d);
+  return buffer;
 }
 
 std::optional<Date> ParseDate(std::string_view text, std::string* error) {

@@ -25,6 +25,9 @@ std::optional<Date> ParseDate(std::string_view text, std::string* error);
 /// Days since the epoch for a valid calendar date. REQUIRES: 1 <= month <= 12, day valid.
 Day DaysFromCivil(int year, int month, int day);
 
+/// "YYYY-MM-DD" for a day.
+std::string DayText(Day day);
+
 /// Number of days in that month of that year.
 int DaysInMonth(int year, int month);
 

@@ -12,6 +12,7 @@ bool TraversalFilter::AllowsRelation(RelationId r, bool forward) const {
   if (!allowed_type_[t]) return false;
   if (!(allowed_status_ & (1u << static_cast<unsigned>(graph_->relation(r).status)))) return false;
   if (!avoided_relation_.empty() && avoided_relation_[r]) return false;
+  if (time.active() && !time.Allows(graph_->relation_time(r))) return false;
   if (direction == Direction::kAny || graph_->is_symmetric(t)) return true;
   return forward == (direction == Direction::kForward);
 }
@@ -37,6 +38,9 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
   f.direction = spec.direction;
   if (spec.max_hops && *spec.max_hops < 0) return Result<TraversalFilter>::Error("--max-hops must be 0 or more");
   f.max_hops = spec.max_hops;
+  Result<TimeFilter> time = TimeFilter::Parse(spec.as_of, spec.from_date, spec.to_date);
+  if (!time.ok()) return Result<TraversalFilter>::Error(time.error());
+  f.time = time.value();
   if (std::string e = CheckTypes(g, spec.via, "--via"); !e.empty()) return Result<TraversalFilter>::Error(e);
   if (std::string e = CheckTypes(g, spec.not_via, "--not-via"); !e.empty()) return Result<TraversalFilter>::Error(e);
   if (!spec.via.empty()) {

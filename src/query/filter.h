@@ -8,6 +8,7 @@
 
 #include "graph/graph.h"
 #include "query/result.h"
+#include "query/time_filter.h"
 
 namespace casegraph {
 
@@ -22,6 +23,7 @@ struct FilterSpec {
   std::vector<std::string> status;   // statuses allowed (empty: all)
   std::vector<std::string> through_types;  // entity types allowed as intermediate stops (empty: all)
   std::optional<int> max_hops;
+  std::string as_of, from_date, to_date;  // --as-of, --from, --to ("" when not given)
 };
 
 /// A compiled filter over one graph.
@@ -41,6 +43,7 @@ class TraversalFilter {
   std::optional<int> max_hops;
   Direction direction = Direction::kAny;
   std::vector<std::string> avoided_ids;  // the entity and relation ids --avoid resolved to
+  TimeFilter time;                       // --as-of, --from/--to
 
  private:
   friend Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
@@ -53,7 +56,7 @@ class TraversalFilter {
 };
 
 /// Resolves names in the spec. Errors: unknown relation type, entity type or status, unknown or
-/// ambiguous entity, negative max-hops.
+/// ambiguous entity, negative max-hops, invalid dates or window.
 Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
 
 /// Calls fn(relation, forward, next) for every relation at v that the filter lets a walk cross,

@@ -22,6 +22,17 @@ Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, cons
   using R = Result<PathAnswer>;
   if (query.limit < 1) return R::Error("--limit must be at least 1");
   Walker w(g, filter);
+  if (query.chronological) {
+    if (query.form != PathForm::kShortest || query.weighted) {
+      return R::Error("--chronological finds the one path that arrives earliest; it cannot be combined with "
+                      "--all, -k, --simple or --weighted");
+    }
+    PathAnswer answer;
+    if (std::optional<Path> p = EarliestArrival(w, query.from, query.to, query.undated_allowed)) {
+      answer.paths.push_back(std::move(*p));
+    }
+    return answer;
+  }
   switch (query.form) {
     case PathForm::kShortest: {
       PathAnswer answer;

@@ -20,9 +20,14 @@ struct Hop {
 };
 
 struct Path {
+  Path() = default;
+  Path(EntityId start_entity, std::vector<Hop> path_hops, double path_cost)
+      : start(start_entity), hops(std::move(path_hops)), cost(path_cost) {}
+
   EntityId start = 0;
   std::vector<Hop> hops;
   double cost = 0;  // number of hops, or the sum of weights for weighted searches
+  std::vector<Day> times;  // chronological paths: the day each hop is taken (kFirstDay: any time)
 
   /// The entities visited, start first.
   std::vector<EntityId> Entities() const;
@@ -44,6 +49,9 @@ struct PathQuery {
   bool weighted = false;  // minimise the sum of relation weights instead of the number of hops
   int k = 1;              // kKShortest
   int limit = 100;        // enumerations (all, k, simple) stop after this many paths
+  bool chronological = false;   // time-respecting: hop times inside each relation's dates, never
+                                // decreasing; the earliest arrival is found
+  bool undated_allowed = false; // chronological: undated relations may be taken at any time
 };
 
 struct PathAnswer {
@@ -55,7 +63,7 @@ struct PathAnswer {
 constexpr int kDefaultPathLimit = 100;
 
 /// Answers a path query. Errors (returned, not thrown): --simple without max-hops, --simple with
-/// --weighted, k or limit below 1.
+/// --weighted, k or limit below 1, --chronological with another form or --weighted.
 Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, const PathQuery& query);
 
 /// One shortest path by bidirectional breadth-first search (fewest hops); --avoid and

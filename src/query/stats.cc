@@ -16,10 +16,11 @@ uint32_t FindRoot(std::vector<uint32_t>& parent, uint32_t v) {
 
 }  // namespace
 
-std::vector<uint32_t> WeakComponents(const Graph& g) {
+std::vector<uint32_t> WeakComponents(const Graph& g, const TimeFilter& time) {
   std::vector<uint32_t> parent(g.entity_count());
   std::iota(parent.begin(), parent.end(), 0u);
   for (RelationId r = 0; r < g.relation_count(); ++r) {
+    if (time.active() && !time.Allows(g.relation_time(r))) continue;
     const uint32_t a = FindRoot(parent, g.relation_from(r));
     const uint32_t b = FindRoot(parent, g.relation_to(r));
     if (a != b) parent[std::max(a, b)] = std::min(a, b);
@@ -35,15 +36,17 @@ std::vector<uint32_t> WeakComponents(const Graph& g) {
   return component;
 }
 
-GraphStats ComputeStats(const Graph& g) {
+GraphStats ComputeStats(const Graph& g, const TimeFilter& time) {
   const Case& m = g.model();
   GraphStats s;
   s.files = m.files.size();
   s.sources = m.sources.size();
   s.entities = m.entities.size();
-  s.relations = m.relations.size();
   for (const Entity& e : m.entities) ++s.entity_types[e.type];
-  for (const Relation& r : m.relations) {
+  for (RelationId id = 0; id < g.relation_count(); ++id) {
+    if (time.active() && !time.Allows(g.relation_time(id))) continue;
+    const Relation& r = m.relations[id];
+    ++s.relations;
     ++s.relation_types[r.type];
     ++s.statuses[StatusName(r.status)];
     if (r.IsDated()) ++s.dated_relations;
@@ -53,7 +56,7 @@ GraphStats ComputeStats(const Graph& g) {
       if (!s.latest || (*d)->last > s.latest->last) s.latest = **d;
     }
   }
-  const std::vector<uint32_t> component = WeakComponents(g);
+  const std::vector<uint32_t> component = WeakComponents(g, time);
   for (uint32_t c : component) s.components = std::max<size_t>(s.components, c + 1);
   return s;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "graph/graph.h"
+#include "query/time_filter.h"
 
 namespace casegraph {
 
@@ -18,10 +19,11 @@ struct GraphStats {
   std::optional<Date> latest;    // the date whose interval ends last
 };
 
-GraphStats ComputeStats(const Graph& g);
+/// Counts over the relations the time filter lets count (all entities, always).
+GraphStats ComputeStats(const Graph& g, const TimeFilter& time = TimeFilter());
 
-/// Weakly connected components: for each entity, the index of its component (0, 1, ... in order
-/// of each component's first entity).
-std::vector<uint32_t> WeakComponents(const Graph& g);
+/// Weakly connected components over the relations the time filter lets count: for each entity,
+/// the index of its component (0, 1, ... in order of each component's first entity).
+std::vector<uint32_t> WeakComponents(const Graph& g, const TimeFilter& time = TimeFilter());
 
 }  // namespace casegraph

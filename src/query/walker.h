@@ -97,6 +97,11 @@ PathAnswer AllShortestPaths(const Walker& w, EntityId from, EntityId to, bool we
 /// The k shortest (or cheapest) simple paths by Yen's algorithm, at most limit of them.
 PathAnswer KShortestPaths(Walker& w, EntityId from, EntityId to, bool weighted, int k, int limit);
 
+/// The time-respecting path that arrives earliest (hop times t1 <= ... <= tn, each inside its
+/// relation's interval), within the walker's max-hops when set; undated relations only when
+/// undated_allowed (taken at any time). The path's times hold each hop's day.
+std::optional<Path> EarliestArrival(const Walker& w, EntityId from, EntityId to, bool undated_allowed);
+
 /// Every simple path of at most max_hops hops, shortest first, up to limit.
 PathAnswer AllSimplePaths(const Walker& w, EntityId from, EntityId to, int max_hops, int limit);
 

@@ -1,7 +1,5 @@
 #include "render/entity_render.h"
 
-#include <algorithm>
-
 #include "query/path.h"
 #include "render/json_writer.h"
 #include "render/path_render.h"
@@ -21,23 +19,7 @@ const char* RankName(int rank) {
 
 }  // namespace
 
-std::vector<Hop> HopsAt(const Graph& g, EntityId v) {
-  std::vector<Hop> hops;
-  const CsrGraph& csr = g.csr();
-  for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
-    const RelationId r = csr[*it].relation;
-    hops.push_back(Hop{r, true, v, g.relation_to(r)});
-  }
-  for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
-    const RelationId r = csr[*it].relation;
-    if (g.relation_from(r) == v) continue;  // a self-relation, already listed
-    hops.push_back(Hop{r, false, v, g.relation_from(r)});
-  }
-  std::stable_sort(hops.begin(), hops.end(), [](const Hop& a, const Hop& b) { return a.relation < b.relation; });
-  return hops;
-}
-
-std::string RenderShowText(const Graph& g, EntityId v) {
+std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& hops) {
   const Entity& e = g.entity(v);
   std::string out = e.name + " [" + e.id + "] · " + e.type + "\n";
   if (!e.aliases.empty()) {
@@ -47,7 +29,6 @@ std::string RenderShowText(const Graph& g, EntityId v) {
   }
   if (!e.description.empty()) out += "  " + e.description + "\n";
   for (const auto& [key, value] : e.attributes) out += "  " + key + ": " + value.text + "\n";
-  const std::vector<Hop> hops = HopsAt(g, v);
   out += '\n';
   out += std::to_string(hops.size());
   out += hops.size() == 1 ? " relation\n" : " relations\n";
@@ -60,7 +41,8 @@ std::string RenderShowText(const Graph& g, EntityId v) {
   return out;
 }
 
-std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, bool pretty) {
+std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, const std::vector<Hop>& hops,
+                           bool pretty) {
   const Entity& e = g.entity(v);
   JsonOut json(pretty);
   json.Begin(query);
@@ -77,7 +59,7 @@ std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, b
   json.EndObject();
   json.Key("relations");
   json.StartArray();
-  for (const Hop& h : HopsAt(g, v)) json.HopObject(g, h);
+  for (const Hop& h : hops) json.HopObject(g, h);
   json.EndArray();
   return json.End();
 }

@@ -11,15 +11,13 @@
 
 namespace casegraph {
 
-std::string RenderShowText(const Graph& g, EntityId v);
-std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, bool pretty = true);
+/// One entity and the given relations at it (hops that start at it, see RelationsAt).
+std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& relations);
+std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, const std::vector<Hop>& relations,
+                           bool pretty = true);
 
 std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches);
 std::string RenderFindJson(const Graph& g, const QueryEcho& query, const std::vector<NameMatch>& matches,
                            bool pretty = true);
-
-/// Every relation at v as a hop that starts at v (out-relations forward, in-relations backward),
-/// in relation order; a self-relation appears once.
-std::vector<Hop> HopsAt(const Graph& g, EntityId v);
 
 }  // namespace casegraph

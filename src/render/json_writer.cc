@@ -97,7 +97,7 @@ void JsonOut::AttributesObject(const Attributes& attributes) {
   EndObject();
 }
 
-void JsonOut::HopObject(const Graph& g, const Hop& hop, bool with_cost) {
+void JsonOut::HopObject(const Graph& g, const Hop& hop, bool with_cost, std::optional<Day> time) {
   const Relation& r = g.relation(hop.relation);
   StartObject();
   Field("relation", r.id);
@@ -114,7 +114,19 @@ void JsonOut::HopObject(const Graph& g, const Hop& hop, bool with_cost) {
     Key("cost");
     Double(r.weight);
   }
+  if (time) {
+    Key("time");
+    DayValue(*time);
+  }
   EndObject();
+}
+
+void JsonOut::DayValue(Day day) {
+  if (day == kFirstDay) {
+    Null();
+  } else {
+    String(DayText(day));
+  }
 }
 
 void JsonOut::PathObject(const Graph& g, const Path& path, bool weighted) {
@@ -127,9 +139,15 @@ void JsonOut::PathObject(const Graph& g, const Path& path, bool weighted) {
   StartArray();
   for (EntityId v : path.Entities()) String(g.entity(v).id);
   EndArray();
+  if (!path.times.empty()) {
+    Key("arrival");
+    DayValue(path.times.back());
+  }
   Key("hops");
   StartArray();
-  for (const Hop& h : path.hops) HopObject(g, h, weighted);
+  for (size_t i = 0; i < path.hops.size(); ++i) {
+    HopObject(g, path.hops[i], weighted, path.times.empty() ? std::nullopt : std::optional<Day>(path.times[i]));
+  }
   EndArray();
   EndObject();
 }

@@ -35,10 +35,13 @@ class JsonOut {
   void StringArray(const std::vector<std::string>& items);
   void Field(const std::string& k, const std::string& v) { Key(k); String(v); }
 
-  /// A hop object: relation, type, label, direction, from, to, date, status, evidence, and
-  /// the relation's weight as "cost" when with_cost.
-  void HopObject(const Graph& g, const Hop& hop, bool with_cost = false);
-  /// A path object: length, cost, entities, hops (with their cost when weighted).
+  /// A hop object: relation, type, label, direction, from, to, date, status, evidence, the
+  /// relation's weight as "cost" when with_cost, and the day it was taken as "time" when given.
+  void HopObject(const Graph& g, const Hop& hop, bool with_cost = false, std::optional<Day> time = std::nullopt);
+  /// A day ("2021-03-09"), or null for kFirstDay (no constraint).
+  void DayValue(Day day);
+  /// A path object: length, cost, entities, "arrival" for chronological paths, hops (with
+  /// their cost when weighted, their time when chronological).
   void PathObject(const Graph& g, const Path& path, bool weighted = false);
   /// A relation's date fields: "date" (text or null), and "start"/"end" for spans.
   void DateFields(const Relation& r);

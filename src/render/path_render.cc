@@ -29,10 +29,13 @@ std::string CostText(double cost) {
   return buffer;
 }
 
+std::string TimeText(Day day) { return day == kFirstDay ? "any time" : DayText(day); }
+
 std::string LengthText(const Path& p, bool weighted) {
   const size_t n = p.hops.size();
   std::string out = std::to_string(n) + (n == 1 ? " hop" : " hops");
   if (weighted) out += ", cost " + CostText(p.cost);
+  if (!p.times.empty()) out += ", arriving " + TimeText(p.times.back());
   return out;
 }
 
@@ -41,7 +44,12 @@ std::string LengthText(const Path& p, bool weighted) {
 std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer, int limit) {
   const std::string& from = g.entity(query.from).name;
   const std::string& to = g.entity(query.to).name;
-  if (answer.paths.empty()) return "no path from " + from + " to " + to + "\n";
+  if (answer.paths.empty()) {
+    if (!query.chronological) return "no path from " + from + " to " + to + "\n";
+    std::string out = "no time-respecting path from " + from + " to " + to;
+    if (!query.undated_allowed) out += " (undated relations are skipped; --undated allow takes them at any time)";
+    return out + "\n";
+  }
   std::string out = from + " → " + to + ": ";
   const bool several = answer.paths.size() > 1 || query.form != PathForm::kShortest;
   if (several) {
@@ -59,6 +67,7 @@ std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAns
       if (query.weighted) {
         out += std::string(number.size(), ' ') + "weight " + CostText(g.relation(path.hops[i].relation).weight) + "\n";
       }
+      if (!path.times.empty()) out += std::string(number.size(), ' ') + "taken " + TimeText(path.times[i]) + "\n";
     }
   }
   if (answer.truncated) {

@@ -1,7 +1,10 @@
 #include "oracle.h"
 
+#include "graph/graph.h"
+
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <functional>
 #include <set>
 
@@ -32,6 +35,30 @@ void RandomFilter(std::mt19937& rng, const Case& c, FilterSpec* spec, OracleQuer
   if (rng() % 3 == 0) spec->avoid = Subset(rng, entity_ids, 0.25);
   if (rng() % 4 == 0 && !c.relations.empty()) spec->avoid.push_back(c.relations[rng() % c.relations.size()].id);
   if (rng() % 4 == 0) spec->max_hops = static_cast<int>(rng() % 5);
+  // Time filters on some queries: an as-of day or month, a window with one or two ends.
+  auto random_date = [&] {
+    char text[16];
+    if (rng() % 3 == 0) {
+      std::snprintf(text, sizeof text, "2021-%02d", 1 + static_cast<int>(rng() % 3));
+    } else {
+      std::snprintf(text, sizeof text, "2021-%02d-%02d", 1 + static_cast<int>(rng() % 3), 1 + static_cast<int>(rng() % 28));
+    }
+    return std::string(text);
+  };
+  std::string error;
+  if (rng() % 6 == 0) {
+    spec->as_of = random_date();
+    oq->as_of = ParseDate(spec->as_of, &error);
+  }
+  if (rng() % 6 == 0) {
+    if (rng() % 3 != 0) spec->from_date = random_date();
+    if (rng() % 3 != 0) spec->to_date = random_date();
+    if (!spec->from_date.empty() && !spec->to_date.empty() && spec->to_date < spec->from_date) {
+      std::swap(spec->from_date, spec->to_date);
+    }
+    if (!spec->from_date.empty()) oq->window_from = ParseDate(spec->from_date, &error);
+    if (!spec->to_date.empty()) oq->window_to = ParseDate(spec->to_date, &error);
+  }
   // A through-type that no entity has is refused by the tool; keep only types present.
   std::vector<std::string> present;
   for (const std::string& t : spec->through_types) {
@@ -51,7 +78,31 @@ void RandomFilter(std::mt19937& rng, const Case& c, FilterSpec* spec, OracleQuer
   oq->max_hops = spec->max_hops;
 }
 
+std::optional<std::pair<Day, Day>> OracleInterval(const Relation& r) {
+  if (r.date) return std::pair(r.date->first, r.date->last);
+  if (!r.start && !r.end) return std::nullopt;
+  return std::pair(r.start ? r.start->first : kFirstDay, r.end ? r.end->last : kLastDay);
+}
+
+bool OracleTimeAllows(const Relation& r, const OracleQuery& q) {
+  const auto interval = OracleInterval(r);
+  if (q.as_of && interval) {
+    // Events accumulate: they count once begun. Spans count while in force.
+    const bool begun = interval->first <= q.as_of->last;
+    const bool ended = !r.date && interval->second < q.as_of->first;
+    if (!begun || ended) return false;
+  }
+  if (q.window_from || q.window_to) {
+    if (!interval) return false;
+    const Day a = q.window_from ? q.window_from->first : kFirstDay;
+    const Day b = q.window_to ? q.window_to->last : kLastDay;
+    if (interval->second < a || interval->first > b) return false;
+  }
+  return true;
+}
+
 bool OracleAllows(const Case& c, const Relation& r, bool forward, const OracleQuery& q) {
+  if (!OracleTimeAllows(r, q)) return false;
   if (!q.via.empty() && !q.via.count(r.type)) return false;
   if (q.not_via.count(r.type)) return false;
   if (!q.status.empty() && !q.status.count(StatusName(r.status))) return false;

@@ -20,10 +20,18 @@ struct OracleQuery {
   std::set<std::string> avoid_entities, avoid_relations;
   Direction direction = Direction::kAny;
   std::optional<int> max_hops;
+  std::optional<Date> as_of, window_from, window_to;
 };
 
 /// A random filter, as the tool's FilterSpec and as the oracle's query.
 void RandomFilter(std::mt19937& rng, const Case& c, FilterSpec* spec, OracleQuery* oq);
+
+/// The days a relation may stand for: an event's date, a span from its start's first day to its
+/// end's last day (open ends: kFirstDay, kLastDay); nullopt when undated.
+std::optional<std::pair<Day, Day>> OracleInterval(const Relation& r);
+
+/// Does relation r count under q's time filters (DESIGN.md's --as-of and --from/--to)?
+bool OracleTimeAllows(const Relation& r, const OracleQuery& q);
 
 /// May relation r be crossed forward (from its `from` end) or backward under q?
 bool OracleAllows(const Case& c, const Relation& r, bool forward, const OracleQuery& q);

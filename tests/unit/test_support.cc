@@ -4,6 +4,8 @@
 
 #include "model/vocabulary.h"
 
+#include <cstdio>
+
 namespace casegraph::testing {
 
 std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::string, std::string>>& files) {
@@ -17,6 +19,39 @@ std::vector<std::string> DiagnosticsOf(const std::vector<std::pair<std::string, 
   std::vector<std::string> out;
   for (const Diagnostic& d : LoadCaseFromTexts(files).diagnostics) out.push_back(FormatDiagnostic(d));
   return out;
+}
+
+void RandomDates(std::mt19937& rng, Relation* r) {
+  // Days in January to March 2021, written with day, month or year precision.
+  auto date = [&](bool allow_year) {
+    const int month = 1 + static_cast<int>(rng() % 3);
+    const int day = 1 + static_cast<int>(rng() % 28);
+    char text[16];
+    const int precision = static_cast<int>(rng() % 10);
+    if (allow_year && precision == 0) {
+      std::snprintf(text, sizeof text, "2021");
+    } else if (precision < 4) {
+      std::snprintf(text, sizeof text, "2021-%02d", month);
+    } else {
+      std::snprintf(text, sizeof text, "2021-%02d-%02d", month, day);
+    }
+    std::string error;
+    return ParseDate(text, &error);
+  };
+  r->date.reset();
+  r->start.reset();
+  r->end.reset();
+  const int kind = static_cast<int>(rng() % 10);
+  if (kind < 2) return;  // undated
+  if (kind < 7) {
+    r->date = date(true);
+    return;
+  }
+  // A span; either end may be open; the end is not before the start.
+  if (rng() % 4 != 0) r->start = date(false);
+  if (rng() % 4 != 0) r->end = date(false);
+  if (r->start && r->end && r->end->last < r->start->first) std::swap(r->start, r->end);
+  if (r->start && r->end && r->end->last < r->start->first) r->end.reset();
 }
 
 Case RandomCase(std::mt19937& rng, int n, int m) {
@@ -46,6 +81,7 @@ Case RandomCase(std::mt19937& rng, int n, int m) {
     r.type = "t" + std::to_string(type(rng));
     r.status = static_cast<Status>(status(rng));
     r.weight = 0.25 * quarters(rng);  // exact in binary, so sums compare exactly
+    RandomDates(rng, &r);
     c.relations.push_back(r);
   }
   return c;

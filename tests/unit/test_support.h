@@ -18,8 +18,12 @@ std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::str
 /// All diagnostics of loading in-memory files, formatted "file:line:col: error: message".
 std::vector<std::string> DiagnosticsOf(const std::vector<std::pair<std::string, std::string>>& files);
 
+/// Random dates for a relation: undated (20%), an event of day, month or year precision (50%),
+/// or a span with a start, an end or both (30%); all within 2021.
+void RandomDates(std::mt19937& rng, Relation* r);
+
 /// A random case: n entities e0..e{n-1}, m relations of types t0, t1 and t2 (t2 symmetric),
-/// random statuses and weights (multiples of 0.25 up to 2); parallel relations and
+/// random statuses, weights (multiples of 0.25 up to 2) and dates; parallel relations and
 /// self-relations included.
 Case RandomCase(std::mt19937& rng, int n, int m);
 

@@ -1,0 +1,41 @@
+#include "render/timeline_render.h"
+
+#include "render/json_writer.h"
+
+namespace casegraph {
+
+std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, const std::vector<RelationId>& events) {
+  std::string out = "Timeline";
+  if (entity) out += " of " + g.entity(*entity).name;
+  out += ": " + std::to_string(events.size()) + (events.size() == 1 ? " dated relation\n" : " dated relations\n");
+  constexpr size_t kDateWidth = 18;
+  const std::string indent(kDateWidth, ' ');
+  for (RelationId r : events) {
+    const Relation& rel = g.relation(r);
+    std::string date = RelationDateText(rel);
+    // Pad to the column by characters, not bytes (the span dash is one character, three bytes).
+    size_t width = 0;
+    for (unsigned char c : date) width += (c & 0xC0) != 0x80;
+    date += std::string(width < kDateWidth ? kDateWidth - width : 1, ' ');
+    out += "\n" + date + g.entity(g.relation_from(r)).name + " —" + DirectionLabel(g, r, true) + "→ " +
+           g.entity(g.relation_to(r)).name + "\n";
+    out += indent + StatusName(rel.status) + " · " + rel.id + "\n";
+    for (const Evidence& e : rel.evidence) {
+      out += indent + "“" + e.quote + "” — " + e.source + "\n";
+    }
+  }
+  return out;
+}
+
+std::string RenderTimelineJson(const Graph& g, const QueryEcho& query, const std::vector<RelationId>& events,
+                               bool pretty) {
+  JsonOut json(pretty);
+  json.Begin(query);
+  json.Key("events");
+  json.StartArray();
+  for (RelationId r : events) json.HopObject(g, Hop{r, true, g.relation_from(r), g.relation_to(r)});
+  json.EndArray();
+  return json.End();
+}
+
+}  // namespace casegraph
