@@ -15,9 +15,10 @@ std::vector<std::string> Context::GraphPaths() const {
 
 std::unique_ptr<const Graph> Context::LoadGraph() const {
   LoadResult result = LoadCase(GraphPaths());
-  for (const Diagnostic& d : result.diagnostics) *err << FormatDiagnostic(d) << "\n";
   if (!result.loaded) {
-    const size_t n = result.diagnostics.size();
+    // Warnings are check's and import's to show; a graph that loads answers quietly.
+    for (const Diagnostic& d : result.diagnostics) *err << FormatDiagnostic(d) << "\n";
+    const size_t n = ErrorCount(result.diagnostics);
     *err << "casegraph: " << n << (n == 1 ? " error" : " errors") << "; nothing loaded\n";
     return nullptr;
   }

@@ -23,16 +23,17 @@ int RunCheck(const Context& ctx) {
   size_t quotes = 0;
   if (result.loaded) {
     g = Graph::Build(std::move(*result.loaded));
-    result.diagnostics = CheckQuotes(g->model());
+    for (Diagnostic& d : CheckQuotes(g->model())) result.diagnostics.push_back(std::move(d));
     stats = ComputeStats(*g);
     for (const Relation& r : g->model().relations) {
       for (const Evidence& e : r.evidence) {
         const Source* s = g->FindSource(e.source);
-        quotes += s && !s->resolved_file.empty();
+        quotes += s && !s->resolved_file.empty() && !e.quote.empty();
       }
     }
   }
-  const bool ok = result.diagnostics.empty();
+  const size_t errors = ErrorCount(result.diagnostics);
+  const bool ok = errors == 0;
   if (ctx.json()) {
     *ctx.out << RenderCheckJson(QueryEcho("check"), result.diagnostics, ok ? &stats : nullptr, quotes);
   } else {
@@ -40,8 +41,7 @@ int RunCheck(const Context& ctx) {
     if (ok) {
       *ctx.out << RenderCheckText(stats, quotes);
     } else {
-      const size_t n = result.diagnostics.size();
-      *ctx.err << "casegraph: " << n << (n == 1 ? " error" : " errors") << "\n";
+      *ctx.err << "casegraph: " << errors << (errors == 1 ? " error" : " errors") << "\n";
     }
   }
   return ok ? kFound : kInvalid;

@@ -226,7 +226,7 @@ LoadResult Merge(std::vector<SourceText> texts, Diagnostics diagnostics) {
   LoadResult result;
   SortDiagnostics(order, &diagnostics);
   result.diagnostics = std::move(diagnostics);
-  if (result.diagnostics.empty()) result.loaded = std::move(merged);
+  if (ErrorCount(result.diagnostics) == 0) result.loaded = std::move(merged);
   return result;
 }
 

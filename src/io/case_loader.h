@@ -11,8 +11,9 @@
 namespace casegraph {
 
 struct LoadResult {
-  std::optional<Case> loaded;  // set only when there were no diagnostics: never half-loaded
-  Diagnostics diagnostics;     // every problem found, in file order, then line and column
+  std::optional<Case> loaded;  // set only when there were no errors: never half-loaded
+  Diagnostics diagnostics;     // every problem found (errors and warnings), in file order,
+                               // then line and column
 };
 
 /// The files a graph path stands for: the file itself, or every *.json in a directory

@@ -369,11 +369,17 @@ class Reader {
       e.source_where = v->where;
       ReadId(v, "source id", &e.source);
     }
-    if (const JsonValue* v = fields.Require("quote")) {
-      e.quote_where = v->where;
-      ReadNonEmpty(v, "quote", &e.quote);
+    const JsonValue* quote = fields.Get("quote");
+    const JsonValue* locator = fields.Get("locator");
+    if (quote) {
+      e.quote_where = quote->where;
+      ReadNonEmpty(quote, "quote", &e.quote);
     }
-    if (const JsonValue* v = fields.Get("locator")) ReadString(*v, "locator", &e.locator);
+    if (locator) ReadNonEmpty(locator, "locator", &e.locator);
+    if (!quote && !locator) {
+      Error(o.where, "evidence needs a 'quote' (the exact words) or, for a source without text such as a "
+                     "database record, a 'locator' (which record)");
+    }
     r->evidence.push_back(std::move(e));
   }
 

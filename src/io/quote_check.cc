@@ -16,7 +16,7 @@ Diagnostics CheckQuotes(const Case& c) {
   for (const Relation& r : c.relations) {
     for (const Evidence& e : r.evidence) {
       auto s = sources.find(e.source);
-      if (s == sources.end() || s->second->resolved_file.empty()) continue;
+      if (e.quote.empty() || s == sources.end() || s->second->resolved_file.empty()) continue;
       auto [it, inserted] = texts.emplace(e.source, std::nullopt);
       if (inserted) {
         std::string error;

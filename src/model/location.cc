@@ -8,7 +8,13 @@ std::string FormatLocation(const Location& where) {
 }
 
 std::string FormatDiagnostic(const Diagnostic& d) {
-  return FormatLocation(d.where) + ": error: " + d.message;
+  return FormatLocation(d.where) + (d.IsError() ? ": error: " : ": warning: ") + d.message;
+}
+
+size_t ErrorCount(const Diagnostics& diagnostics) {
+  size_t n = 0;
+  for (const Diagnostic& d : diagnostics) n += d.IsError();
+  return n;
 }
 
 }  // namespace casegraph

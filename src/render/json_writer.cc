@@ -76,7 +76,8 @@ void JsonOut::EvidenceArray(const Relation& r) {
   for (const Evidence& e : r.evidence) {
     StartObject();
     Field("source", e.source);
-    Field("quote", e.quote);
+    Key("quote");
+    e.quote.empty() ? Null() : String(e.quote);
     if (!e.locator.empty()) Field("locator", e.locator);
     EndObject();
   }

@@ -12,7 +12,7 @@ std::string RenderHopText(const Graph& g, const Hop& hop, const std::string& ind
                     g.entity(hop.to).name + "\n";
   out += indent + RelationDateText(r) + " · " + StatusName(r.status) + " · " + r.id + "\n";
   for (const Evidence& e : r.evidence) {
-    out += indent + "“" + e.quote + "”\n";
+    if (!e.quote.empty()) out += indent + "“" + e.quote + "”\n";
     std::string source = e.source;
     if (const Source* s = g.FindSource(e.source); s && !s->title.empty()) source += ": " + s->title;
     if (!e.locator.empty()) source += ", " + e.locator;

@@ -74,7 +74,7 @@ std::string RenderCheckJson(const QueryEcho& query, const Diagnostics& diagnosti
   JsonOut json(pretty);
   json.Begin(query);
   json.Key("ok");
-  json.Bool(diagnostics.empty());
+  json.Bool(ErrorCount(diagnostics) == 0);
   json.Key("diagnostics");
   json.StartArray();
   for (const Diagnostic& d : diagnostics) {
@@ -84,6 +84,7 @@ std::string RenderCheckJson(const QueryEcho& query, const Diagnostics& diagnosti
     json.Int(d.where.line);
     json.Key("column");
     json.Int(d.where.column);
+    json.Field("severity", d.IsError() ? "error" : "warning");
     json.Field("message", d.message);
     json.EndObject();
   }

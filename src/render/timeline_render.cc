@@ -21,7 +21,8 @@ std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, c
            g.entity(g.relation_to(r)).name + "\n";
     out += indent + StatusName(rel.status) + " · " + rel.id + "\n";
     for (const Evidence& e : rel.evidence) {
-      out += indent + "“" + e.quote + "” — " + e.source + "\n";
+      out += indent + (e.quote.empty() ? "" : "“" + e.quote + "” — ") + e.source +
+             (e.locator.empty() ? "" : ", " + e.locator) + "\n";
     }
   }
   return out;
