@@ -8,8 +8,9 @@
 
 namespace casegraph::cli {
 
-/// --as-of DATE, --from DATE, --to DATE.
-void AddTimeOptions(CLI::App* command, FilterSpec* spec);
+/// --as-of DATE, --from DATE, --to/--until DATE. Where --to means something else (export's
+/// target format), with_to is false and the window's end is --until only.
+void AddTimeOptions(CLI::App* command, FilterSpec* spec, bool with_to = true);
 /// --via, --not-via, --status.
 void AddRelationOptions(CLI::App* command, FilterSpec* spec);
 /// Adds "as-of" and "window" ([from, to], null for an open end) to a JSON query echo when given.

@@ -5,6 +5,7 @@
 #include "cli/filter_options.h"
 #include "query/filter.h"
 #include "query/path.h"
+#include "query/subgraph.h"
 #include "render/dot_render.h"
 #include "render/path_render.h"
 
@@ -63,7 +64,8 @@ int RunPath(const Context& ctx, PathOptions o) {
   Result<PathAnswer> answer = FindPaths(*g, filter.value(), query);
   if (!answer.ok()) return ctx.Fail(answer.error());
   if (ctx.format == "dot") {
-    *ctx.out << RenderPathsDot(*g, answer.value());
+    *ctx.out << RenderDot(*g, PathContext(*g, filter.value(), answer.value(), false),
+                          g->entity(*from).name + " → " + g->entity(*to).name);
   } else if (ctx.json()) {
     *ctx.out << RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer.value(), o.weighted);
   } else {

@@ -26,6 +26,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   app.fallthrough();
   RegisterInspectCommands(app, &ctx);
   RegisterPathCommand(app, &ctx);
+  RegisterExportCommand(app, &ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

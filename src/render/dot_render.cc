@@ -3,6 +3,7 @@
 #include <set>
 
 #include "render/describe.h"
+#include "render/style.h"
 
 namespace casegraph {
 
@@ -13,39 +14,92 @@ std::string DotQuote(std::string_view text) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') out += c;
     }
   }
   return out + "\"";
 }
 
-std::string RenderPathsDot(const Graph& g, const PathAnswer& answer) {
-  std::set<EntityId> entities;
-  std::set<RelationId> relations;
-  for (const Path& p : answer.paths) {
-    for (EntityId v : p.Entities()) entities.insert(v);
-    for (const Hop& h : p.hops) relations.insert(h.relation);
+namespace {
+
+// Text for an HTML-like label: & < > " ' as entities, control characters dropped.
+std::string Html(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20) out += c;
+    }
   }
-  std::string out = "digraph paths {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
-                    "  edge [fontname=\"Helvetica\", fontsize=10];\n";
-  for (EntityId v : entities) {
+  return out;
+}
+
+std::string EdgeTooltip(const Relation& r) {
+  if (r.evidence.empty()) return "";
+  const Evidence& e = r.evidence.front();
+  return e.quote.empty() ? e.source + ": " + e.locator : e.quote;
+}
+
+}  // namespace
+
+std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& title) {
+  std::string out = "digraph casegraph {\n";
+  out += "  graph [rankdir=LR, fontname=\"Helvetica\", label=" + DotQuote(title) + ", labelloc=t];\n";
+  out += "  node [fontname=\"Helvetica\", style=\"filled,rounded\", shape=box];\n";
+  out += "  edge [fontname=\"Helvetica\", fontsize=10];\n";
+  std::set<TypeId> entity_types, relation_types;
+  for (EntityId v : s.entities) {
     const Entity& e = g.entity(v);
-    out += "  " + DotQuote(e.id) + " [label=" + DotQuote(e.name + "\n(" + e.type + ")") + "];\n";
+    const EntityStyle style = StyleOfEntityType(g, g.entity_type(v));
+    entity_types.insert(g.entity_type(v));
+    out += "  " + DotQuote(e.id) + " [label=" + DotQuote(e.name) + ", fillcolor=" + DotQuote(style.color) +
+           ", shape=" + DotQuote(style.shape) + ", tooltip=" + DotQuote(e.description.empty() ? e.name : e.description) +
+           "];\n";
   }
-  for (RelationId r : relations) {
+  for (RelationId r : s.relations) {
     const Relation& rel = g.relation(r);
+    const TypeId type = g.relation_type(r);
+    relation_types.insert(type);
     std::string label = DirectionLabel(g, r, true);
     if (rel.IsDated()) {
       label += '\n';
       label += RelationDateText(rel);
     }
-    out += "  " + DotQuote(rel.from) + " -> " + DotQuote(rel.to) + " [label=" + DotQuote(label);
-    if (!rel.evidence.empty()) out += ", tooltip=" + DotQuote(rel.evidence.front().quote);
-    if (g.is_symmetric(g.relation_type(r))) out += ", dir=both";
+    const bool bold = s.highlighted.count(r) > 0;
+    out += "  " + DotQuote(rel.from) + " -> " + DotQuote(rel.to) + " [id=" + DotQuote(rel.id) +
+           ", label=" + DotQuote(label) + ", color=" + DotQuote(StyleOfRelationType(g, type).color);
+    if (const std::string tip = EdgeTooltip(rel); !tip.empty()) out += ", tooltip=" + DotQuote(tip);
+    if (!rel.evidence.empty()) {
+      if (const Source* src = g.FindSource(rel.evidence.front().source); src && !src->url.empty()) {
+        out += ", URL=" + DotQuote(src->url);
+      }
+    }
+    if (g.is_symmetric(type)) out += ", dir=none";
+    if (bold) out += ", penwidth=3, style=bold";
     out += "];\n";
   }
-  return out + "}\n";
+  // The legend: one table node (an HTML-like label, so every string in it is HTML-escaped) listing
+  // the entity types drawn, filled in their colours, and the relation types drawn, in theirs.
+  out += "  subgraph cluster_legend {\n    label=\"Legend\";\n    style=dashed;\n";
+  std::string table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"4\">";
+  for (TypeId t : entity_types) {
+    const EntityStyle style = StyleOfEntityType(g, t);
+    table += "<TR><TD BGCOLOR=\"" + Html(style.color) + "\">" + Html(style.label) + "</TD></TR>";
+  }
+  for (TypeId t : relation_types) {
+    table += "<TR><TD BORDER=\"0\"><FONT COLOR=\"" + Html(StyleOfRelationType(g, t).color) + "\">&#8594; " +
+             Html(g.relation_type_info(t).label) + "</FONT></TD></TR>";
+  }
+  table += "</TABLE>";
+  out += "    \"#legend\" [shape=plaintext, style=\"\", label=<" + table + ">];\n";
+  out += "  }\n}\n";
+  return out;
 }
 
 }  // namespace casegraph

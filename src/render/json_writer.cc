@@ -56,6 +56,8 @@ std::string JsonOut::End() {
   return std::string(buffer_.GetString(), buffer_.GetSize()) + "\n";
 }
 
+std::string JsonOut::Text() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
+
 void JsonOut::DateFields(const Relation& r) {
   Key("date");
   if (r.date) {

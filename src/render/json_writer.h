@@ -21,6 +21,8 @@ class JsonOut {
   void Begin(const QueryEcho& query);
   /// Closes the answer object and returns the text, ending in a newline.
   std::string End();
+  /// The text written so far (for documents that are not answers).
+  std::string Text() const;
 
   void Key(const std::string& k);
   void String(const std::string& s);

@@ -1,0 +1,122 @@
+// export: the whole case, a neighbourhood or paths in context, for Graphviz and other tools.
+#include <ostream>
+
+#include "cli/context.h"
+#include "cli/filter_options.h"
+#include "cli/graphviz.h"
+#include "io/atomic_write.h"
+#include "query/path.h"
+#include "query/subgraph.h"
+#include "render/dot_render.h"
+#include "render/export_render.h"
+
+namespace casegraph::cli {
+
+namespace {
+
+struct ExportOptions {
+  std::string to = "dot";
+  std::string around;
+  int depth = 1;
+  std::vector<std::string> path;  // FROM TO
+  std::string output;             // -o PATH
+  FilterSpec filter;
+};
+
+std::string Title(const Graph& g) {
+  std::string title;
+  for (const std::string& t : g.model().titles) title += (title.empty() ? "" : "; ") + t;
+  return title;
+}
+
+// Selects the part of the graph to export; nullopt after printing why it cannot.
+std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportOptions& o, const TraversalFilter& f,
+                               std::string* title) {
+  *title = Title(g);
+  if (!o.around.empty()) {
+    std::optional<EntityId> v = ctx.ResolveEntity(g, o.around);
+    if (!v) return std::nullopt;
+    *title = g.entity(*v).name + (o.depth == 1 ? " and its neighbours" : ", " + std::to_string(o.depth) + " hops around");
+    return Around(g, f, *v, o.depth);
+  }
+  if (!o.path.empty()) {
+    std::optional<EntityId> from = ctx.ResolveEntity(g, o.path[0]);
+    if (!from) return std::nullopt;
+    std::optional<EntityId> to = ctx.ResolveEntity(g, o.path[1]);
+    if (!to) return std::nullopt;
+    PathQuery q;
+    q.from = *from;
+    q.to = *to;
+    Result<PathAnswer> answer = FindPaths(g, f, q);
+    if (!answer.ok()) {
+      ctx.Fail(answer.error());
+      return std::nullopt;
+    }
+    if (answer.value().paths.empty()) {
+      ctx.Fail("no path from " + g.entity(*from).name + " to " + g.entity(*to).name + " to draw");
+      return std::nullopt;
+    }
+    *title = g.entity(*from).name + " → " + g.entity(*to).name;
+    return PathContext(g, f, answer.value(), true);
+  }
+  return WholeGraph(g, f);
+}
+
+int Write(const Context& ctx, const ExportOptions& o, const std::string& text) {
+  if (o.output.empty() || o.output == "-") {
+    *ctx.out << text;
+    return kFound;
+  }
+  if (std::string error = WriteFileAtomically(o.output, text); !error.empty()) return ctx.Fail(error);
+  return kFound;
+}
+
+int RunExport(const Context& ctx, const ExportOptions& o) {
+  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+  if (!g) return kInvalid;
+  Result<TraversalFilter> filter = CompileFilter(*g, o.filter);
+  if (!filter.ok()) return ctx.Fail(filter.error());
+  std::string title;
+  std::optional<Subgraph> s = Select(ctx, *g, o, filter.value(), &title);
+  if (!s) return kInvalid;
+  if (o.to == "dot") return Write(ctx, o, RenderDot(*g, *s, title));
+  if (o.to == "svg") {
+    std::string svg, error;
+    if (!RenderSvg(RenderDot(*g, *s, title), &svg, &error)) return ctx.Fail(error);
+    return Write(ctx, o, svg);
+  }
+  if (o.to == "graphml") return Write(ctx, o, RenderGraphml(*g, *s));
+  if (o.to == "json") return Write(ctx, o, RenderNodeLinkJson(*g, *s));
+  if (o.to == "mermaid") return Write(ctx, o, RenderMermaid(*g, *s));
+  if (o.to == "cypher") return Write(ctx, o, RenderCypher(*g, *s));
+  // csv: a directory
+  if (o.output.empty() || o.output == "-") return ctx.Fail("--to csv writes a directory: give it with -o DIR");
+  const CsvExport csv = RenderNeo4jCsv(*g, *s);
+  if (std::string error = WriteDirectoryAtomically(o.output, {{"nodes.csv", csv.nodes}, {"relationships.csv", csv.relationships}});
+      !error.empty()) {
+    return ctx.Fail(error);
+  }
+  return kFound;
+}
+
+}  // namespace
+
+void RegisterExportCommand(CLI::App& app, Context* ctx) {
+  auto o = std::make_shared<ExportOptions>();
+  CLI::App* command = app.add_subcommand("export", "The case, a neighbourhood or a path in context, for other tools");
+  command->add_option("--to", o->to, "dot, svg (needs Graphviz), graphml, json (node-link), mermaid, csv (neo4j-admin / Kuzu), cypher")
+      ->check(CLI::IsMember({"dot", "svg", "graphml", "json", "mermaid", "csv", "cypher"}))
+      ->capture_default_str();
+  CLI::Option* around = command->add_option("--around", o->around, "Only the entities around ENTITY")->type_name("ENTITY");
+  command->add_option("--depth", o->depth, "With --around: how many hops (default 1)")
+      ->check(CLI::NonNegativeNumber)->type_name("N")->capture_default_str();
+  command->add_option("--path", o->path, "The shortest path from A to B, bold, with the neighbours of its entities")
+      ->expected(2)->type_name("A B")->excludes(around);
+  command->add_option("-o,--output", o->output, "Write to PATH atomically (a directory for csv); default stdout")
+      ->type_name("PATH");
+  AddRelationOptions(command, &o->filter);
+  AddTimeOptions(command, &o->filter, /*with_to=*/false);  // --to is the format here
+  command->callback([ctx, o] { ctx->action = [ctx, o] { return RunExport(*ctx, *o); }; });
+}
+
+}  // namespace casegraph::cli

@@ -1,0 +1,115 @@
+#include "io/atomic_write.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+namespace casegraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Directory(const std::string& path) {
+  const fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+std::string SysError(const std::string& what) { return what + ": " + std::strerror(errno); }
+
+// Writes all of content to fd and fsyncs it; "" or the error.
+std::string WriteAndSync(int fd, const std::string& content, const std::string& name) {
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return SysError("cannot write " + name);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) return SysError("cannot sync " + name);
+  return "";
+}
+
+void SyncDirectory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+// The mode a new file gets (0666 less the umask), or an existing file's mode.
+mode_t ModeFor(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+std::string WriteFileAtomically(const std::string& path, const std::string& content) {
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return SysError("cannot create a temporary file beside " + path);
+  ::fchmod(fd, ModeFor(path));
+  std::string error = WriteAndSync(fd, content, temp);
+  if (::close(fd) != 0 && error.empty()) error = SysError("cannot close " + temp);
+  if (error.empty() && ::rename(temp.c_str(), path.c_str()) != 0) error = SysError("cannot rename " + temp + " to " + path);
+  if (!error.empty()) {
+    ::unlink(temp.c_str());
+    return error;
+  }
+  SyncDirectory(Directory(path));
+  return "";
+}
+
+std::string WriteDirectoryAtomically(const std::string& path,
+                                     const std::vector<std::pair<std::string, std::string>>& files) {
+  std::error_code ec;
+  if (fs::exists(path, ec) && !fs::is_directory(path, ec)) return path + ": exists and is not a directory";
+  std::string temp = (fs::path(path).has_filename() ? path : fs::path(path).parent_path().string()) + ".tmp-XXXXXX";
+  if (::mkdtemp(temp.data()) == nullptr) return SysError("cannot create a temporary directory beside " + path);
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(temp.c_str(), 0777 & ~mask);
+  auto fail = [&](std::string error) {
+    fs::remove_all(temp, ec);
+    return error;
+  };
+  for (const auto& [name, content] : files) {
+    const std::string file = temp + "/" + name;
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) return fail(SysError("cannot create " + file));
+    std::string error = WriteAndSync(fd, content, file);
+    ::close(fd);
+    if (!error.empty()) return fail(error);
+  }
+  SyncDirectory(temp);
+  std::string old;
+  if (fs::exists(path, ec)) {
+    old = path + ".old-XXXXXX";
+    if (::mkdtemp(old.data()) == nullptr || ::rename(path.c_str(), (old + "/previous").c_str()) != 0) {
+      return fail(SysError("cannot move the existing " + path + " aside"));
+    }
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    std::string error = SysError("cannot rename " + temp + " to " + path);
+    if (!old.empty()) ::rename((old + "/previous").c_str(), path.c_str());
+    return fail(error);
+  }
+  if (!old.empty()) fs::remove_all(old, ec);
+  SyncDirectory(Directory(path));
+  return "";
+}
+
+}  // namespace casegraph

@@ -1,0 +1,50 @@
+#include "render/describe.h"
+#include "render/export_render.h"
+
+namespace casegraph {
+
+namespace {
+
+// One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled.
+std::string Field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Row(std::initializer_list<std::string> fields) {
+  std::string out;
+  for (const std::string& f : fields) out += (out.empty() ? "" : ",") + Field(f);
+  return out + "\n";
+}
+
+}  // namespace
+
+CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
+  CsvExport out;
+  out.nodes = "id:ID,name,type,description,aliases:string[],attributes,:LABEL\n";
+  for (EntityId v : s.entities) {
+    const Entity& e = g.entity(v);
+    std::string aliases;
+    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ";") + a;
+    out.nodes += Row({e.id, e.name, e.type, e.description, aliases, AttributesJson(e.attributes), "Entity;" + e.type});
+  }
+  out.relationships = ":START_ID,:END_ID,:TYPE,id,label,date,start,end,status,weight:double,source,quote,attributes\n";
+  for (RelationId r : s.relations) {
+    const Relation& rel = g.relation(r);
+    const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
+    char weight[32];
+    std::snprintf(weight, sizeof weight, "%.17g", rel.weight);
+    out.relationships += Row({rel.from, rel.to, rel.type, rel.id, g.relation_type_info(g.relation_type(r)).label,
+                              rel.date ? rel.date->text : "", rel.start ? rel.start->text : "",
+                              rel.end ? rel.end->text : "", StatusName(rel.status), weight,
+                              first ? first->source : "", first ? first->quote : "", AttributesJson(rel.attributes)});
+  }
+  return out;
+}
+
+}  // namespace casegraph

@@ -1,0 +1,37 @@
+// Exports for other tools. Each writer escapes every user string for its format, so no case
+// content can inject syntax; each writes entities and relations in ascending order.
+#pragma once
+
+#include <string>
+
+#include "graph/graph.h"
+#include "query/subgraph.h"
+
+namespace casegraph {
+
+/// GraphML with a typed key for every attribute (strings, doubles, booleans); a directed
+/// multigraph whose parallel edges keep their relation ids.
+std::string RenderGraphml(const Graph& g, const Subgraph& s);
+
+/// Node-link JSON as NetworkX's node_link_graph and D3 read it: directed multigraph, nodes
+/// with "id", links with "source", "target" and "key" (the relation id).
+std::string RenderNodeLinkJson(const Graph& g, const Subgraph& s);
+
+/// A Mermaid flowchart (renders in Markdown viewers). Nodes are n0, n1, ... with quoted labels.
+std::string RenderMermaid(const Graph& g, const Subgraph& s);
+
+/// Node and relationship files in the neo4j-admin import header format (id:ID, :LABEL,
+/// :START_ID, :END_ID, :TYPE); columns in a fixed order, so Kuzu's COPY FROM reads them too.
+struct CsvExport {
+  std::string nodes;          // nodes.csv
+  std::string relationships;  // relationships.csv
+};
+CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s);
+
+/// A Cypher script of CREATE statements for Neo4j.
+std::string RenderCypher(const Graph& g, const Subgraph& s);
+
+/// Attributes as one JSON object text ({"country": "RU"}), for formats without nested values.
+std::string AttributesJson(const Attributes& attributes);
+
+}  // namespace casegraph

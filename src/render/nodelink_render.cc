@@ -1,0 +1,67 @@
+#include "render/export_render.h"
+#include "render/json_writer.h"
+
+namespace casegraph {
+
+std::string AttributesJson(const Attributes& attributes) {
+  JsonOut json(false);
+  json.AttributesObject(attributes);
+  return json.Text();
+}
+
+std::string RenderNodeLinkJson(const Graph& g, const Subgraph& s) {
+  JsonOut json(true);
+  json.StartObject();
+  json.Key("directed");
+  json.Bool(true);
+  json.Key("multigraph");
+  json.Bool(true);
+  json.Key("graph");
+  json.StartObject();
+  json.Key("titles");
+  json.StringArray(g.model().titles);
+  json.EndObject();
+  json.Key("nodes");
+  json.StartArray();
+  for (EntityId v : s.entities) {
+    const Entity& e = g.entity(v);
+    json.StartObject();
+    json.Field("id", e.id);
+    json.Field("name", e.name);
+    json.Field("type", e.type);
+    json.Key("aliases");
+    json.StringArray(e.aliases);
+    json.Field("description", e.description);
+    json.Key("attributes");
+    json.AttributesObject(e.attributes);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("links");
+  json.StartArray();
+  for (RelationId r : s.relations) {
+    const Relation& rel = g.relation(r);
+    json.StartObject();
+    json.Field("source", rel.from);
+    json.Field("target", rel.to);
+    json.Field("key", rel.id);
+    json.Field("type", rel.type);
+    json.Field("label", g.relation_type_info(g.relation_type(r)).label);
+    json.DateFields(rel);
+    json.Field("status", StatusName(rel.status));
+    json.Key("weight");
+    json.Double(rel.weight);
+    json.Key("highlighted");
+    json.Bool(s.highlighted.count(r) > 0);
+    json.Key("attributes");
+    json.AttributesObject(rel.attributes);
+    json.Key("evidence");
+    json.EvidenceArray(rel);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+  return json.Text() + "\n";
+}
+
+}  // namespace casegraph
