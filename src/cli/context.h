@@ -42,6 +42,7 @@ void AddFormatOption(CLI::App* command, Context* ctx, std::vector<std::string> e
 void RegisterInspectCommands(CLI::App& app, Context* ctx);  // check, stats, find, show
 void RegisterPathCommand(CLI::App& app, Context* ctx);      // path
 void RegisterExportCommand(CLI::App& app, Context* ctx);    // export
+void RegisterImportCommand(CLI::App& app, Context* ctx);    // import
 
 /// Parses the command line and runs the command; returns the process exit code.
 int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

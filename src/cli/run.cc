@@ -27,6 +27,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   RegisterInspectCommands(app, &ctx);
   RegisterPathCommand(app, &ctx);
   RegisterExportCommand(app, &ctx);
+  RegisterImportCommand(app, &ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include "io/case_file.h"
 #include "io/case_reader.h"
 #include "io/csv_reader.h"
+#include "io/ftm_reader.h"
 #include "io/source_text.h"
 #include "model/vocabulary.h"
 #include "text/edit_distance.h"
@@ -200,6 +201,7 @@ class CaseMerger {
 
 CaseFile ReadAnyFile(const SourceText& text, Diagnostics* diagnostics) {
   if (EndsWith(text.name(), ".csv")) return ReadCsvEdges(text, diagnostics);
+  if (IsFtmFileName(text.name())) return ReadFtm(text, diagnostics);
   return ReadCaseFile(text, diagnostics);
 }
 

@@ -301,6 +301,7 @@ class Reader {
       ReadId(v, "relation id", &r.id);
     } else {
       r.id = ImpliedRelationId(file->path, index);
+      r.id_given = false;
     }
     if (const JsonValue* v = fields.Require("type")) {
       r.type_where = v->where;

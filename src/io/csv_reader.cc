@@ -169,6 +169,7 @@ CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
       read_id(kId, "relation id", &r.id, nullptr);
     } else {
       r.id = ImpliedRelationId(file.path, index);
+      r.id_given = false;
     }
     if (cell(kType)) {
       read_id(kType, "relation type", &r.type, &r.type_where);

@@ -8,7 +8,8 @@
 
 namespace casegraph {
 
-SourceText::SourceText(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+SourceText::SourceText(std::string name, std::string text, int first_line)
+    : name_(std::move(name)), text_(std::move(text)), first_line_(first_line) {
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -26,7 +27,7 @@ Location SourceText::LocationAt(size_t offset) const {
   }
   // A byte-order mark at the start of the file is not a column.
   if (line_index == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
-  return Location{name_, static_cast<int>(line_index) + 1, column};
+  return Location{name_, static_cast<int>(line_index) + first_line_, column};
 }
 
 std::optional<std::string> ReadFileBytes(const std::string& path, std::string* error) {

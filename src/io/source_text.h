@@ -12,7 +12,8 @@ namespace casegraph {
 /// An input file's name and bytes. Offsets are byte offsets into text.
 class SourceText {
  public:
-  SourceText(std::string name, std::string text);
+  /// first_line: the line number of the text's first line (a line of a larger file).
+  SourceText(std::string name, std::string text, int first_line = 1);
 
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
@@ -24,6 +25,7 @@ class SourceText {
   std::string name_;
   std::string text_;
   std::vector<size_t> line_starts_;
+  int first_line_ = 1;
 };
 
 /// Reads a whole file. On failure returns nullopt and sets *error ("cannot open: No such file").

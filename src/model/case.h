@@ -61,6 +61,7 @@ struct Evidence {
 
 struct Relation {
   std::string id;
+  bool id_given = true;  // false: the reader assigned "<file stem>#<n>"; writers leave it out
   std::string type;
   std::string from, to;
   std::optional<Date> date;   // an event

@@ -18,8 +18,12 @@ std::string Field(const std::string& text) {
 
 std::string Row(std::initializer_list<std::string> fields) {
   std::string out;
-  for (const std::string& f : fields) out += (out.empty() ? "" : ",") + Field(f);
-  return out + "\n";
+  for (const std::string& f : fields) {
+    if (!out.empty()) out += ',';
+    out += Field(f);
+  }
+  out += '\n';
+  return out;
 }
 
 }  // namespace
