@@ -7,7 +7,8 @@
 #   ---- file NAME                (zero or more: written to NAME in the scratch directory)
 #   ---- stdout                   (expected standard output, exactly)
 #   ---- stderr                   (optional: expected standard error, exactly)
-# The command runs in the scratch directory, so file names in diagnostics are as written.
+# The command runs in the scratch directory, so file names in diagnostics are as written; the
+# project directory in the output is written "{root}".
 
 file(READ "${CASE_FILE}" text)
 file(REMOVE_RECURSE "${WORK_DIR}")
@@ -84,6 +85,10 @@ execute_process(COMMAND "${CASEGRAPH}" ${args}
                 RESULT_VARIABLE actual_exit
                 OUTPUT_VARIABLE actual_stdout
                 ERROR_VARIABLE actual_stderr)
+
+# Output naming the project directory is compared with "{root}" in its place.
+string(REPLACE "${SOURCE_DIR}" "{root}" actual_stdout "${actual_stdout}")
+string(REPLACE "${SOURCE_DIR}" "{root}" actual_stderr "${actual_stderr}")
 
 set(failed FALSE)
 if(NOT actual_exit STREQUAL expected_exit)

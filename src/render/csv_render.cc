@@ -37,7 +37,8 @@ CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
     for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ";") + a;
     out.nodes += Row({e.id, e.name, e.type, e.description, aliases, AttributesJson(e.attributes), "Entity;" + e.type});
   }
-  out.relationships = ":START_ID,:END_ID,:TYPE,id,label,date,start,end,status,weight:double,source,quote,attributes\n";
+  out.relationships = ":START_ID,:END_ID,:TYPE,id,label,date,start,end,status,weight:double,symmetric:boolean,source,quote,"
+                      "attributes\n";
   for (RelationId r : s.relations) {
     const Relation& rel = g.relation(r);
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
@@ -46,7 +47,7 @@ CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
     out.relationships += Row({rel.from, rel.to, rel.type, rel.id, g.relation_type_info(g.relation_type(r)).label,
                               rel.date ? rel.date->text : "", rel.start ? rel.start->text : "",
                               rel.end ? rel.end->text : "", StatusName(rel.status), weight,
-                              first ? first->source : "", first ? first->quote : "", AttributesJson(rel.attributes)});
+                              g.is_symmetric(g.relation_type(r)) ? "true" : "false", first ? first->source : "", first ? first->quote : "", AttributesJson(rel.attributes)});
   }
   return out;
 }

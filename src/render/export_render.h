@@ -22,6 +22,7 @@ std::string RenderMermaid(const Graph& g, const Subgraph& s);
 
 /// Node and relationship files in the neo4j-admin import header format (id:ID, :LABEL,
 /// :START_ID, :END_ID, :TYPE); columns in a fixed order, so Kuzu's COPY FROM reads them too.
+/// A symmetric relation is one row with symmetric=true: readers should follow it both ways.
 struct CsvExport {
   std::string nodes;          // nodes.csv
   std::string relationships;  // relationships.csv

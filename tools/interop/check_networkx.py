@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Reads casegraph's GraphML and node-link JSON exports with NetworkX and checks them against
+casegraph's own counts and names.
+
+Usage: check_networkx.py CASEGRAPH GRAPH_PATH... (each graph path is exported and checked)
+Standard library and NetworkX only.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import networkx as nx
+
+
+def casegraph(binary, graph, *args):
+    out = subprocess.run([binary, "-g", graph, *args], check=True, capture_output=True, text=True)
+    return out.stdout
+
+
+def node_link(data):
+    # NetworkX 3.4 renamed node_link_graph's `link` argument to `edges`; older ones only have `link`.
+    try:
+        return nx.node_link_graph(data, edges="links")
+    except TypeError:
+        return nx.node_link_graph(data, link="links")
+
+
+def check(binary, graph):
+    stats = json.loads(casegraph(binary, graph, "stats", "--format", "json"))
+    names = {}
+    exported = json.loads(casegraph(binary, graph, "export", "--to", "json"))
+    for node in exported["nodes"]:
+        names[node["id"]] = node["name"]
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        graphml = os.path.join(scratch, "case.graphml")
+        subprocess.run([binary, "-g", graph, "export", "--to", "graphml", "-o", graphml], check=True)
+        readers = {
+            "graphml": nx.read_graphml(graphml, force_multigraph=True),
+            "node-link json": node_link(exported),
+        }
+        for name, g in readers.items():
+            if not g.is_directed() or not g.is_multigraph():
+                failures.append(f"{name}: not read as a directed multigraph")
+            if g.number_of_nodes() != stats["entities"]:
+                failures.append(f"{name}: {g.number_of_nodes()} nodes, casegraph has {stats['entities']} entities")
+            if g.number_of_edges() != stats["relations"]:
+                failures.append(f"{name}: {g.number_of_edges()} edges, casegraph has {stats['relations']} relations")
+            for node_id, data in g.nodes(data=True):
+                expected = names.get(node_id)
+                if name == "graphml" and expected is not None:
+                    # XML 1.0 cannot hold control characters other than tab and line breaks.
+                    expected = "".join(c for c in expected if c >= " " or c in "\t\n\r")
+                if data.get("name") != expected:
+                    failures.append(f"{name}: node {node_id!r} has name {data.get('name')!r}, expected {expected!r}")
+                    break
+            types = {data.get("type") for _, _, data in g.edges(data=True)} if name != "graphml" else \
+                {data.get("edge.type") for _, _, data in g.edges(data=True)}
+            if types != set(stats["relation_types"]):
+                failures.append(f"{name}: relation types {sorted(types)} differ from {sorted(stats['relation_types'])}")
+    print(f"networkx {nx.__version__}: {graph}: {stats['entities']} nodes, {stats['relations']} edges:",
+          "ok" if not failures else "FAILED")
+    for f in failures:
+        print("  " + f)
+    return not failures
+
+
+def main():
+    binary, graphs = sys.argv[1], sys.argv[2:]
+    results = [check(binary, g) for g in graphs]
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
