@@ -54,13 +54,22 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
   out += "  node [fontname=\"Helvetica\", style=\"filled,rounded\", shape=box];\n";
   out += "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   std::set<TypeId> entity_types, relation_types;
+  // With a highlighted path, its entities get a bold border and everything else is greyed out.
+  std::set<EntityId> on_path;
+  for (RelationId r : s.highlighted) {
+    on_path.insert(g.relation_from(r));
+    on_path.insert(g.relation_to(r));
+  }
+  const bool dim = !s.highlighted.empty();
   for (EntityId v : s.entities) {
     const Entity& e = g.entity(v);
     const EntityStyle style = StyleOfEntityType(g, g.entity_type(v));
     entity_types.insert(g.entity_type(v));
     out += "  " + DotQuote(e.id) + " [label=" + DotQuote(e.name) + ", fillcolor=" + DotQuote(style.color) +
-           ", shape=" + DotQuote(style.shape) + ", tooltip=" + DotQuote(e.description.empty() ? e.name : e.description) +
-           "];\n";
+           ", shape=" + DotQuote(style.shape) + ", tooltip=" + DotQuote(e.description.empty() ? e.name : e.description);
+    if (on_path.count(v)) out += ", penwidth=2.5";
+    else if (dim) out += ", color=\"gray60\", fontcolor=\"gray35\"";
+    out += "];\n";
   }
   for (RelationId r : s.relations) {
     const Relation& rel = g.relation(r);
@@ -72,8 +81,10 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
       label += RelationDateText(rel);
     }
     const bool bold = s.highlighted.count(r) > 0;
+    const std::string color = dim && !bold ? "gray75" : StyleOfRelationType(g, type).color;
     out += "  " + DotQuote(rel.from) + " -> " + DotQuote(rel.to) + " [id=" + DotQuote(rel.id) +
-           ", label=" + DotQuote(label) + ", color=" + DotQuote(StyleOfRelationType(g, type).color);
+           ", label=" + DotQuote(label) + ", color=" + DotQuote(color);
+    if (dim && !bold) out += ", fontcolor=\"gray50\"";
     if (const std::string tip = EdgeTooltip(rel); !tip.empty()) out += ", tooltip=" + DotQuote(tip);
     if (!rel.evidence.empty()) {
       if (const Source* src = g.FindSource(rel.evidence.front().source); src && !src->url.empty()) {
@@ -81,7 +92,7 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
       }
     }
     if (g.is_symmetric(type)) out += ", dir=none";
-    if (bold) out += ", penwidth=3, style=bold";
+    if (bold) out += ", penwidth=3.5, style=bold, fontname=\"Helvetica-Bold\"";
     out += "];\n";
   }
   // The legend: one table node (an HTML-like label, so every string in it is HTML-escaped) listing

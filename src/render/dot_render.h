@@ -16,7 +16,8 @@ std::string DotQuote(std::string_view text);
 
 /// The subgraph as a DOT digraph: entities filled and shaped by type, relations drawn as written
 /// (from -> to), coloured by type and labelled with their label and date, the first quote as
-/// tooltip and the source's url as URL; highlighted relations bold; a legend (cluster_legend,
+/// tooltip and the source's url as URL; highlighted relations bold and their entities outlined,
+/// the rest greyed out; a legend (cluster_legend,
 /// one HTML-like table whose every string is HTML-escaped) of the entity and relation types drawn.
 std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& title);
 
