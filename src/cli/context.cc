@@ -13,7 +13,8 @@ std::vector<std::string> Context::GraphPaths() const {
   return {"graphs"};
 }
 
-std::unique_ptr<const Graph> Context::LoadGraph() const {
+std::shared_ptr<const Graph> Context::LoadGraph() const {
+  if (loaded) return loaded;
   LoadResult result = LoadCase(GraphPaths());
   if (!result.loaded) {
     // Warnings are check's and import's to show; a graph that loads answers quietly.
@@ -26,6 +27,7 @@ std::unique_ptr<const Graph> Context::LoadGraph() const {
 }
 
 int Context::Fail(const std::string& message) const {
+  last_error = message;
   *err << "casegraph: error: " << message << "\n";
   return kInvalid;
 }

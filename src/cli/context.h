@@ -21,20 +21,35 @@ enum ExitCode { kFound = 0, kNothingFound = 1, kInvalid = 2 };
 struct Context {
   std::vector<std::string> graphs;  // -g/--graph, in order
   std::string format = "text";      // --format text|json
+  bool pretty = true;               // JSON indented for people; compact for batch lines
+  std::istream* in = nullptr;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
+  std::shared_ptr<const Graph> loaded;  // a graph already loaded (batch); LoadGraph returns it
   std::function<int()> action;  // set by the chosen command's callback
+  mutable std::string last_error;  // the message of the last Fail
 
   bool json() const { return format == "json"; }
   /// The graph paths: -g, else $CASEGRAPH_GRAPH, else ./graphs.
   std::vector<std::string> GraphPaths() const;
-  /// Loads and builds the graph; on failure prints every diagnostic to err and returns null.
-  std::unique_ptr<const Graph> LoadGraph() const;
+  /// The loaded graph, or loads and builds it; on failure prints every diagnostic to err and
+  /// returns null.
+  std::shared_ptr<const Graph> LoadGraph() const;
   /// Prints "casegraph: error: message" to err and returns kInvalid.
   int Fail(const std::string& message) const;
   /// Resolves an entity reference; on failure prints why and returns nullopt.
   std::optional<EntityId> ResolveEntity(const Graph& g, const std::string& text) const;
 };
+
+/// When the command is parsed, its action becomes fn(ctx, a copy of the options as parsed), and
+/// the options go back to their defaults, so the same parser can parse again (as batch does).
+template <typename Options, typename Fn>
+void OnParsed(CLI::App* command, Context* ctx, std::shared_ptr<Options> options, Fn fn) {
+  command->callback([ctx, options, fn] {
+    ctx->action = [ctx, fn, parsed = *options] { return fn(*ctx, parsed); };
+    *options = Options{};
+  });
+}
 
 /// Adds the --format option of every command: text and json, and any extra formats it has.
 void AddFormatOption(CLI::App* command, Context* ctx, std::vector<std::string> extra = {});
@@ -43,8 +58,15 @@ void RegisterInspectCommands(CLI::App& app, Context* ctx);  // check, stats, fin
 void RegisterPathCommand(CLI::App& app, Context* ctx);      // path
 void RegisterExportCommand(CLI::App& app, Context* ctx);    // export
 void RegisterImportCommand(CLI::App& app, Context* ctx);    // import
+void RegisterAnalysisCommands(CLI::App& app, Context* ctx); // neighbors, rank, brokers
+void RegisterFmtCommand(CLI::App& app, Context* ctx);       // fmt
+void RegisterBatchCommand(CLI::App& app, Context* ctx);     // batch
+
+/// The command-line parser with every command; with_batch false leaves out batch itself (for
+/// the lines of a batch).
+std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch);
 
 /// Parses the command line and runs the command; returns the process exit code.
-int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace casegraph::cli

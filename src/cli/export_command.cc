@@ -72,7 +72,7 @@ int Write(const Context& ctx, const ExportOptions& o, const std::string& text) {
 }
 
 int RunExport(const Context& ctx, const ExportOptions& o) {
-  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+  std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   Result<TraversalFilter> filter = CompileFilter(*g, o.filter);
   if (!filter.ok()) return ctx.Fail(filter.error());
@@ -116,7 +116,7 @@ void RegisterExportCommand(CLI::App& app, Context* ctx) {
       ->type_name("PATH");
   AddRelationOptions(command, &o->filter);
   AddTimeOptions(command, &o->filter, /*with_to=*/false);  // --to is the format here
-  command->callback([ctx, o] { ctx->action = [ctx, o] { return RunExport(*ctx, *o); }; });
+  OnParsed(command, ctx, o, RunExport);
 }
 
 }  // namespace casegraph::cli

@@ -38,7 +38,7 @@ void RegisterImportCommand(CLI::App& app, Context* ctx) {
   command->add_option("format", o->format, "ftm (FollowTheMoney JSON lines) or csv (edge file)")
       ->required()->check(CLI::IsMember({"ftm", "csv"}));
   command->add_option("file", o->file, "The file to convert")->required();
-  command->callback([ctx, o] { ctx->action = [ctx, o] { return RunImport(*ctx, *o); }; });
+  OnParsed(command, ctx, o, RunImport);
 }
 
 }  // namespace casegraph::cli

@@ -16,8 +16,18 @@ namespace casegraph::cli {
 
 namespace {
 
+struct InspectOptions {
+  std::string text;  // find's TEXT, show's and timeline's ENTITY
+  FilterSpec filter;
+};
+
 int RunCheck(const Context& ctx) {
-  LoadResult result = LoadCase(ctx.GraphPaths());
+  LoadResult result;
+  if (ctx.loaded) {
+    result.loaded = ctx.loaded->model();  // batch: the graph loaded, so only the quotes remain to check
+  } else {
+    result = LoadCase(ctx.GraphPaths());
+  }
   std::unique_ptr<const Graph> g;
   GraphStats stats;
   size_t quotes = 0;
@@ -35,7 +45,7 @@ int RunCheck(const Context& ctx) {
   const size_t errors = ErrorCount(result.diagnostics);
   const bool ok = errors == 0;
   if (ctx.json()) {
-    *ctx.out << RenderCheckJson(QueryEcho("check"), result.diagnostics, ok ? &stats : nullptr, quotes);
+    *ctx.out << RenderCheckJson(QueryEcho("check"), result.diagnostics, ok ? &stats : nullptr, quotes, ctx.pretty);
   } else {
     for (const Diagnostic& d : result.diagnostics) *ctx.err << FormatDiagnostic(d) << "\n";
     if (ok) {
@@ -48,23 +58,23 @@ int RunCheck(const Context& ctx) {
 }
 
 int RunStats(const Context& ctx, const FilterSpec& spec) {
-  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+  std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   Result<TimeFilter> time = TimeFilter::Parse(spec.as_of, spec.from_date, spec.to_date);
   if (!time.ok()) return ctx.Fail(time.error());
   const GraphStats stats = ComputeStats(*g, time.value());
   QueryEcho echo("stats");
   EchoTime(&echo, time.value());
-  *ctx.out << (ctx.json() ? RenderStatsJson(*g, echo, stats) : RenderStatsText(*g, stats));
+  *ctx.out << (ctx.json() ? RenderStatsJson(*g, echo, stats, ctx.pretty) : RenderStatsText(*g, stats));
   return kFound;
 }
 
 int RunFind(const Context& ctx, const std::string& text) {
-  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+  std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   const std::vector<NameMatch> matches = g->names().Find(text);
   if (ctx.json()) {
-    *ctx.out << RenderFindJson(*g, QueryEcho("find").Add("text", text), matches);
+    *ctx.out << RenderFindJson(*g, QueryEcho("find").Add("text", text), matches, ctx.pretty);
   } else if (matches.empty()) {
     *ctx.out << "no entity matches '" << text << "'\n";
   } else {
@@ -74,7 +84,7 @@ int RunFind(const Context& ctx, const std::string& text) {
 }
 
 int RunShow(const Context& ctx, const std::string& text, const FilterSpec& spec) {
-  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+  std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   std::optional<EntityId> v = ctx.ResolveEntity(*g, text);
   if (!v) return kInvalid;
@@ -85,7 +95,7 @@ int RunShow(const Context& ctx, const std::string& text, const FilterSpec& spec)
     QueryEcho echo("show");
     echo.Add("entity", g->entity(*v).id);
     EchoTime(&echo, filter.value().time);
-    *ctx.out << RenderShowJson(*g, echo, *v, relations);
+    *ctx.out << RenderShowJson(*g, echo, *v, relations, ctx.pretty);
   } else {
     *ctx.out << RenderShowText(*g, *v, relations);
   }
@@ -93,7 +103,7 @@ int RunShow(const Context& ctx, const std::string& text, const FilterSpec& spec)
 }
 
 int RunTimeline(const Context& ctx, const std::string& text, const FilterSpec& spec) {
-  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+  std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   std::optional<EntityId> v;
   if (!text.empty()) {
@@ -108,7 +118,7 @@ int RunTimeline(const Context& ctx, const std::string& text, const FilterSpec& s
     if (v) echo.Add("entity", g->entity(*v).id);
     echo.Add("via", spec.via).Add("not-via", spec.not_via).Add("status", spec.status);
     EchoTime(&echo, filter.value().time);
-    *ctx.out << RenderTimelineJson(*g, echo, events);
+    *ctx.out << RenderTimelineJson(*g, echo, events, ctx.pretty);
   } else {
     *ctx.out << RenderTimelineText(*g, v, events);
   }
@@ -118,46 +128,40 @@ int RunTimeline(const Context& ctx, const std::string& text, const FilterSpec& s
 }  // namespace
 
 void RegisterInspectCommands(CLI::App& app, Context* ctx) {
+  auto check_options = std::make_shared<InspectOptions>();
   CLI::App* check = app.add_subcommand(
       "check", "Validate the case files: every rule of the format, every reference, every quote against its source");
   AddFormatOption(check, ctx);
-  check->callback([ctx] { ctx->action = [ctx] { return RunCheck(*ctx); }; });
+  OnParsed(check, ctx, check_options, [](const Context& c, const InspectOptions&) { return RunCheck(c); });
 
-  auto stats_filter = std::make_shared<FilterSpec>();
+  auto stats_options = std::make_shared<InspectOptions>();
   CLI::App* stats = app.add_subcommand("stats", "Counts: entities, relations, types, sources, components, dates");
-  AddTimeOptions(stats, stats_filter.get());
+  AddTimeOptions(stats, &stats_options->filter);
   AddFormatOption(stats, ctx);
-  stats->callback([ctx, stats_filter] { ctx->action = [ctx, stats_filter] { return RunStats(*ctx, *stats_filter); }; });
+  OnParsed(stats, ctx, stats_options, [](const Context& c, const InspectOptions& o) { return RunStats(c, o.filter); });
 
-  auto find_text = std::make_shared<std::string>();
+  auto find_options = std::make_shared<InspectOptions>();
   CLI::App* find = app.add_subcommand("find", "Entities whose id, name or alias contains TEXT, best first");
-  find->add_option("text", *find_text, "Text to look for (any case, any script)")->required();
+  find->add_option("text", find_options->text, "Text to look for (any case, any script)")->required();
   AddFormatOption(find, ctx);
-  find->callback([ctx, find_text] { ctx->action = [ctx, find_text] { return RunFind(*ctx, *find_text); }; });
+  OnParsed(find, ctx, find_options, [](const Context& c, const InspectOptions& o) { return RunFind(c, o.text); });
 
-  auto show_entity = std::make_shared<std::string>();
-  auto show_filter = std::make_shared<FilterSpec>();
+  auto show_options = std::make_shared<InspectOptions>();
   CLI::App* show = app.add_subcommand("show", "One entity: names, attributes, every relation with dates and evidence");
-  show->add_option("entity", *show_entity, "Entity id, name or alias")->required();
-  AddTimeOptions(show, show_filter.get());
+  show->add_option("entity", show_options->text, "Entity id, name or alias")->required();
+  AddTimeOptions(show, &show_options->filter);
   AddFormatOption(show, ctx);
-  show->callback([ctx, show_entity, show_filter] {
-    ctx->action = [ctx, show_entity, show_filter] { return RunShow(*ctx, *show_entity, *show_filter); };
-  });
+  OnParsed(show, ctx, show_options, [](const Context& c, const InspectOptions& o) { return RunShow(c, o.text, o.filter); });
 
-  auto timeline_entity = std::make_shared<std::string>();
-  auto timeline_filter = std::make_shared<FilterSpec>();
+  auto timeline_options = std::make_shared<InspectOptions>();
   CLI::App* timeline = app.add_subcommand(
       "timeline", "Dated relations in chronological order, of one entity or of the whole case");
-  timeline->add_option("entity", *timeline_entity, "Entity id, name or alias (default: every entity)");
-  AddRelationOptions(timeline, timeline_filter.get());
-  AddTimeOptions(timeline, timeline_filter.get());
+  timeline->add_option("entity", timeline_options->text, "Entity id, name or alias (default: every entity)");
+  AddRelationOptions(timeline, &timeline_options->filter);
+  AddTimeOptions(timeline, &timeline_options->filter);
   AddFormatOption(timeline, ctx);
-  timeline->callback([ctx, timeline_entity, timeline_filter] {
-    ctx->action = [ctx, timeline_entity, timeline_filter] {
-      return RunTimeline(*ctx, *timeline_entity, *timeline_filter);
-    };
-  });
+  OnParsed(timeline, ctx, timeline_options,
+           [](const Context& c, const InspectOptions& o) { return RunTimeline(c, o.text, o.filter); });
 }
 
 }  // namespace casegraph::cli

@@ -40,8 +40,8 @@ QueryEcho Echo(const Graph& g, const PathQuery& q, const PathOptions& o, const T
   return echo;
 }
 
-int RunPath(const Context& ctx, PathOptions o) {
-  std::unique_ptr<const Graph> g = ctx.LoadGraph();
+int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is completed here
+  std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   std::optional<EntityId> from = ctx.ResolveEntity(*g, o.from);
   if (!from) return kInvalid;
@@ -67,7 +67,7 @@ int RunPath(const Context& ctx, PathOptions o) {
     *ctx.out << RenderDot(*g, PathContext(*g, filter.value(), answer.value(), false),
                           g->entity(*from).name + " → " + g->entity(*to).name);
   } else if (ctx.json()) {
-    *ctx.out << RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer.value(), o.weighted);
+    *ctx.out << RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer.value(), o.weighted, ctx.pretty);
   } else {
     *ctx.out << RenderPathText(*g, query, answer.value(), o.limit);
   }
@@ -104,7 +104,7 @@ void RegisterPathCommand(CLI::App& app, Context* ctx) {
       ->check(CLI::NonNegativeNumber)->type_name("N");
   AddTimeOptions(path, &o->filter);
   AddFormatOption(path, ctx, {"dot"});
-  path->callback([ctx, o] { ctx->action = [ctx, o] { return RunPath(*ctx, *o); }; });
+  OnParsed(path, ctx, o, RunPath);
 }
 
 }  // namespace casegraph::cli

@@ -11,23 +11,34 @@ constexpr const char* kVersion = "0.1.0";
 
 }  // namespace
 
-int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
+  auto app = std::make_unique<CLI::App>("casegraph: legal-case knowledge graphs; every answer carries its evidence",
+                                        "casegraph");
+  app->set_version_flag("--version", std::string("casegraph ") + kVersion + " (case-file format " +
+                                         std::to_string(kFormatVersion) + ")");
+  app->add_option("-g,--graph", ctx->graphs,
+                  "A case file, a directory of *.json case files, a CSV edge file or a FollowTheMoney file "
+                  "(*.ftm.json, *.ftm.jsonl); repeatable; default $CASEGRAPH_GRAPH, else ./graphs")
+      ->type_name("PATH");
+  app->require_subcommand(1);
+  app->fallthrough();
+  RegisterInspectCommands(*app, ctx);
+  RegisterPathCommand(*app, ctx);
+  RegisterAnalysisCommands(*app, ctx);
+  RegisterExportCommand(*app, ctx);
+  RegisterImportCommand(*app, ctx);
+  RegisterFmtCommand(*app, ctx);
+  if (with_batch) RegisterBatchCommand(*app, ctx);
+  return app;
+}
+
+int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
   Context ctx;
+  ctx.in = &in;
   ctx.out = &out;
   ctx.err = &err;
-  CLI::App app("casegraph: legal-case knowledge graphs; every answer carries its evidence", "casegraph");
-  app.set_version_flag("--version", std::string("casegraph ") + kVersion + " (case-file format " +
-                                        std::to_string(kFormatVersion) + ")");
-  app.add_option("-g,--graph", ctx.graphs,
-                 "A case file, a directory of *.json case files, or a CSV edge file (repeatable); "
-                 "default $CASEGRAPH_GRAPH, else ./graphs")
-      ->type_name("PATH");
-  app.require_subcommand(1);
-  app.fallthrough();
-  RegisterInspectCommands(app, &ctx);
-  RegisterPathCommand(app, &ctx);
-  RegisterExportCommand(app, &ctx);
-  RegisterImportCommand(app, &ctx);
+  std::unique_ptr<CLI::App> owned = BuildApp(&ctx, true);
+  CLI::App& app = *owned;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

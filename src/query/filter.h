@@ -34,6 +34,8 @@ class TraversalFilter {
 
   /// May relation r be crossed, forward (from -> to) or backward?
   bool AllowsRelation(RelationId r, bool forward) const;
+  /// Is v one of the entities --avoid names?
+  bool IsAvoided(EntityId v) const { return !avoided_entity_.empty() && avoided_entity_[v]; }
   /// May a path pass through entity v (as an intermediate stop)?
   bool AllowsEntity(EntityId v) const {
     return (avoided_entity_.empty() || !avoided_entity_[v]) &&

@@ -1,0 +1,186 @@
+// batch: one JSON query per line on stdin, one JSON answer per line on stdout, the graph loaded once.
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdio>
+#include <istream>
+#include <ostream>
+#include <sstream>
+
+#include "cli/context.h"
+
+namespace casegraph::cli {
+
+namespace {
+
+// The commands with a JSON answer, and the names of their positional arguments.
+struct BatchCommand {
+  const char* name;
+  std::vector<const char*> positional;
+};
+
+const BatchCommand kBatchCommands[] = {
+    {"check", {}},       {"stats", {}},           {"find", {"text"}},     {"show", {"entity"}},
+    {"path", {"from", "to"}}, {"timeline", {"entity"}}, {"neighbors", {"entity"}}, {"rank", {}},
+    {"brokers", {}},
+};
+
+std::string ErrorLine(const std::string& message, int line) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("casegraph");
+  w.Int(1);
+  w.Key("error");
+  w.String(message.c_str(), static_cast<rapidjson::SizeType>(message.size()));
+  w.Key("line");
+  w.Int(line);
+  w.EndObject();
+  return buffer.GetString();
+}
+
+// A JSON scalar as a command-line word; false for values that are not scalars.
+bool Word(const rapidjson::Value& v, std::string* out) {
+  if (v.IsString()) {
+    out->assign(v.GetString(), v.GetStringLength());
+  } else if (v.IsInt64()) {
+    *out = std::to_string(v.GetInt64());
+  } else if (v.IsNumber()) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v.GetDouble());
+    *out = buffer;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// The command line a batch line stands for; "" and *error when it stands for none.
+std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* error) {
+  std::vector<std::string> args;
+  if (!q.IsObject()) {
+    *error = "a batch line must be a JSON object";
+    return {};
+  }
+  auto command = q.FindMember("command");
+  if (command == q.MemberEnd() || !command->value.IsString()) {
+    *error = "missing \"command\"";
+    return {};
+  }
+  const std::string name = command->value.GetString();
+  const BatchCommand* known = nullptr;
+  for (const BatchCommand& c : kBatchCommands) {
+    if (name == c.name) known = &c;
+  }
+  if (!known) {
+    *error = "unknown command '" + name + "' (batch answers check, stats, find, show, path, timeline, neighbors, "
+             "rank and brokers)";
+    return {};
+  }
+  args.push_back(name);
+  for (const char* p : known->positional) {
+    auto it = q.FindMember(p);
+    if (it == q.MemberEnd()) continue;  // the command says what is missing
+    std::string word;
+    if (!Word(it->value, &word)) {
+      *error = std::string("\"") + p + "\" must be a string";
+      return {};
+    }
+    args.push_back(word);
+  }
+  for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
+    const std::string key(it->name.GetString(), it->name.GetStringLength());
+    bool positional = key == "command";
+    for (const char* p : known->positional) positional = positional || key == p;
+    if (positional) continue;
+    if (key == "format") continue;  // always json
+    const std::string option = key.size() == 1 ? "-" + key : "--" + key;
+    const rapidjson::Value& v = it->value;
+    std::string word;
+    if (v.IsBool()) {
+      if (v.GetBool()) args.push_back(option);
+    } else if (v.IsArray()) {
+      for (const rapidjson::Value& item : v.GetArray()) {
+        if (!Word(item, &word)) {
+          *error = "\"" + key + "\" must list strings or numbers";
+          return {};
+        }
+        args.push_back(option);
+        args.push_back(word);
+      }
+    } else if (Word(v, &word)) {
+      args.push_back(option);
+      args.push_back(word);
+    } else if (!v.IsNull()) {
+      *error = "\"" + key + "\" must be a string, a number, true or false, or a list";
+      return {};
+    }
+  }
+  args.push_back("--format");
+  args.push_back("json");
+  return args;
+}
+
+// Answers the lines of a batch with one parser, built once: each parse leaves the options at their
+// defaults for the next (see OnParsed).
+class BatchAnswerer {
+ public:
+  explicit BatchAnswerer(std::shared_ptr<const Graph> graph) {
+    ctx_.loaded = std::move(graph);
+    ctx_.pretty = false;
+    app_ = BuildApp(&ctx_, false);
+  }
+
+  /// The command's compact JSON answer, or an error line.
+  std::string Answer(const std::string& text, int line) {
+    rapidjson::Document q;
+    if (q.Parse(text.c_str(), text.size()).HasParseError()) return ErrorLine("not a JSON object", line);
+    std::string error;
+    std::vector<std::string> args = Arguments(q, &error);
+    if (args.empty()) return ErrorLine(error, line);
+    std::ostringstream out, err;
+    ctx_.out = &out;
+    ctx_.err = &err;
+    ctx_.action = nullptr;
+    ctx_.last_error.clear();
+    std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order
+    try {
+      app_->parse(args);
+    } catch (const CLI::ParseError& e) {
+      return ErrorLine(e.get_exit_code() == 0 ? "help is not an answer" : e.what(), line);
+    }
+    const int status = ctx_.action ? ctx_.action() : kInvalid;
+    if (status == kInvalid) return ErrorLine(ctx_.last_error.empty() ? "invalid query" : ctx_.last_error, line);
+    std::string answer = out.str();
+    while (!answer.empty() && answer.back() == '\n') answer.pop_back();
+    return answer;
+  }
+
+ private:
+  Context ctx_;
+  std::unique_ptr<CLI::App> app_;
+};
+
+int RunBatch(const Context& ctx) {
+  std::shared_ptr<const Graph> graph = ctx.LoadGraph();
+  if (!graph) return kInvalid;
+  BatchAnswerer answerer(graph);
+  std::string text;
+  for (int line = 1; std::getline(*ctx.in, text); ++line) {
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines ask nothing
+    *ctx.out << answerer.Answer(text, line) << '\n';
+  }
+  ctx.out->flush();
+  return kFound;
+}
+
+}  // namespace
+
+void RegisterBatchCommand(CLI::App& app, Context* ctx) {
+  CLI::App* command = app.add_subcommand(
+      "batch", "One JSON query per line on stdin, one JSON answer per line on stdout; the graph loaded once");
+  command->callback([ctx] { ctx->action = [ctx] { return RunBatch(*ctx); }; });
+}
+
+}  // namespace casegraph::cli

@@ -1,0 +1,121 @@
+#include "render/analysis_render.h"
+
+#include <cstdio>
+
+#include "render/json_writer.h"
+#include "render/path_render.h"
+
+namespace casegraph {
+
+namespace {
+
+std::string Score(double s) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", s);
+  return buffer;
+}
+
+}  // namespace
+
+std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vector<Neighbour>& n) {
+  std::string out = g.entity(center).name + ": " + std::to_string(n.size()) +
+                    (n.size() == 1 ? " neighbour" : " neighbours") + "\n";
+  int distance = 0;
+  for (const Neighbour& x : n) {
+    if (x.distance != distance) {
+      distance = x.distance;
+      out += '\n';
+      out += std::to_string(distance) + (distance == 1 ? " hop\n" : " hops\n");
+    }
+    out += "  " + g.entity(x.entity).name + " [" + g.entity(x.entity).id + "] · " + g.entity(x.entity).type + "\n";
+    for (const Hop& h : x.reached_by) {
+      out += "    " + g.entity(h.from).name + " —" + DirectionLabel(g, h.relation, h.forward) + "→ " +
+             g.entity(h.to).name + " · " + RelationDateText(g.relation(h.relation)) + " · " + g.relation(h.relation).id +
+             "\n";
+    }
+  }
+  return out;
+}
+
+std::string RenderNeighboursJson(const Graph& g, const QueryEcho& query, const std::vector<Neighbour>& n, bool pretty) {
+  JsonOut json(pretty);
+  json.Begin(query);
+  json.Key("neighbours");
+  json.StartArray();
+  for (const Neighbour& x : n) {
+    json.StartObject();
+    json.Field("entity", g.entity(x.entity).id);
+    json.Field("name", g.entity(x.entity).name);
+    json.Field("type", g.entity(x.entity).type);
+    json.Key("distance");
+    json.Int(x.distance);
+    json.Key("reached_by");
+    json.StartArray();
+    for (const Hop& h : x.reached_by) json.HopObject(g, h);
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  return json.End();
+}
+
+std::string RenderRankText(const Graph& g, const std::string& measure, const std::vector<RankedEntity>& ranked) {
+  std::string out = "rank by " + measure + "\n\n";
+  size_t place = 0;
+  for (const RankedEntity& r : ranked) {
+    ++place;
+    char line[64];
+    std::snprintf(line, sizeof line, "%3zu. %12s  ", place, Score(r.score).c_str());
+    out += line + g.entity(r.entity).name + " [" + g.entity(r.entity).id + "]\n";
+  }
+  return out;
+}
+
+std::string RenderRankJson(const Graph& g, const QueryEcho& query, const std::vector<RankedEntity>& ranked, bool pretty) {
+  JsonOut json(pretty);
+  json.Begin(query);
+  json.Key("ranking");
+  json.StartArray();
+  for (const RankedEntity& r : ranked) {
+    json.StartObject();
+    json.Field("entity", g.entity(r.entity).id);
+    json.Field("name", g.entity(r.entity).name);
+    json.Key("score");
+    json.Double(r.score);
+    json.EndObject();
+  }
+  json.EndArray();
+  return json.End();
+}
+
+std::string RenderBrokersText(const Graph& g, const Brokers& b) {
+  std::string out = std::to_string(b.articulation_points.size()) + " brokers (entities whose removal disconnects the case)\n";
+  for (EntityId v : b.articulation_points) out += "  " + g.entity(v).name + " [" + g.entity(v).id + "]\n";
+  out += '\n';
+  out += std::to_string(b.bridges.size()) + " bridges (relations whose removal disconnects the case)\n";
+  for (RelationId r : b.bridges) {
+    out += "\n  " + RenderHopText(g, Hop{r, true, g.relation_from(r), g.relation_to(r)}, "    ");
+  }
+  return out;
+}
+
+std::string RenderBrokersJson(const Graph& g, const QueryEcho& query, const Brokers& b, bool pretty) {
+  JsonOut json(pretty);
+  json.Begin(query);
+  json.Key("articulation_points");
+  json.StartArray();
+  for (EntityId v : b.articulation_points) {
+    json.StartObject();
+    json.Field("entity", g.entity(v).id);
+    json.Field("name", g.entity(v).name);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("bridges");
+  json.StartArray();
+  for (RelationId r : b.bridges) json.HopObject(g, Hop{r, true, g.relation_from(r), g.relation_to(r)});
+  json.EndArray();
+  return json.End();
+}
+
+}  // namespace casegraph
