@@ -20,7 +20,7 @@ UndirectedProjection ProjectUndirected(const Graph& g, const TraversalFilter& fi
                                        std::vector<RelationId>* relations = nullptr);
 
 /// The steps the filter allows as directed edges: relations as written for --directed, reversed
-/// for --reverse, and symmetric relations both ways.
-DirectedProjection ProjectDirected(const Graph& g, const TraversalFilter& filter);
+/// for --reverse, and symmetric relations both ways; self-relations left out when skip_self.
+DirectedProjection ProjectDirected(const Graph& g, const TraversalFilter& filter, bool skip_self);
 
 }  // namespace casegraph

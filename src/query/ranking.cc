@@ -74,14 +74,13 @@ Result<std::vector<RankedEntity>> Rank(const Graph& g, const TraversalFilter& fi
       break;
     case RankMeasure::kPageRank:
       if (query.weighted) return R::Error("--by pagerank is unweighted (Boost's page_rank); drop --weighted");
-      score = any ? PageRank(ProjectUndirected(g, filter, false), n, query) : PageRank(ProjectDirected(g, filter), n, query);
+      score = any ? PageRank(ProjectUndirected(g, filter, true), n, query) : PageRank(ProjectDirected(g, filter, true), n, query);
       break;
     case RankMeasure::kBetweenness:
       if (any) {
-        score = Betweenness(ProjectUndirected(g, filter, true), n, query.weighted);
-        for (double& s : score) s /= 2;  // Boost counts both (s, t) and (t, s) of an unordered pair
+        score = Betweenness(ProjectUndirected(g, filter, true), n, query.weighted);  // Boost halves undirected sums
       } else {
-        score = Betweenness(ProjectDirected(g, filter), n, query.weighted);
+        score = Betweenness(ProjectDirected(g, filter, true), n, query.weighted);
       }
       break;
   }

@@ -29,7 +29,8 @@ struct RankQuery {
 ///   in-relations (--reverse); the sum of their weights when weighted;
 /// - pagerank: Boost's page_rank (r(v) = (1 - d) + d * sum of r(u) / out-degree(u) over
 ///   relations u -> v, d = 0.85, 100 rounds), divided by the number of entities; a connection in
-///   any direction is followed both ways; unweighted (weighted is an error);
+///   any direction is followed both ways; self-relations left out; unweighted (weighted is an
+///   error);
 /// - betweenness: Boost's brandes_betweenness_centrality, counting parallel relations as distinct
 ///   shortest paths; in any direction each unordered pair counts once; weights as distances when
 ///   weighted.
