@@ -3,12 +3,14 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <istream>
 #include <ostream>
 #include <sstream>
 
 #include "cli/context.h"
+#include "text/edit_distance.h"
 
 namespace casegraph::cli {
 
@@ -139,6 +141,7 @@ class BatchAnswerer {
     std::string error;
     std::vector<std::string> args = Arguments(q, &error);
     if (args.empty()) return ErrorLine(error, line);
+    if (std::string unknown = UnknownOption(q, args.front()); !unknown.empty()) return ErrorLine(unknown, line);
     std::ostringstream out, err;
     ctx_.out = &out;
     ctx_.err = &err;
@@ -158,6 +161,24 @@ class BatchAnswerer {
   }
 
  private:
+  // "" when every key of the line names an option of the command, else the error for the first
+  // that does not (with a suggestion).
+  std::string UnknownOption(const rapidjson::Document& q, const std::string& command) const {
+    const CLI::App* sub = app_->get_subcommand(command);
+    std::vector<std::string> names;
+    for (const CLI::Option* o : sub->get_options()) {
+      for (const std::string& n : o->get_lnames()) names.push_back(n);
+      for (const std::string& n : o->get_snames()) names.push_back(n);
+      if (o->nonpositional() == false) names.push_back(o->get_name());  // positionals
+    }
+    for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
+      const std::string key(it->name.GetString(), it->name.GetStringLength());
+      if (key == "command" || std::find(names.begin(), names.end(), key) != names.end()) continue;
+      return "unknown option '" + key + "' for " + command + DidYouMean(Suggest(key, names, 1));
+    }
+    return "";
+  }
+
   Context ctx_;
   std::unique_ptr<CLI::App> app_;
 };

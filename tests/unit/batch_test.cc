@@ -1,0 +1,117 @@
+// batch: thousands of lines, good and bad, each answered on its own line, in order, exactly as the
+// single command would answer with --format json.
+#include <catch2/catch.hpp>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <random>
+#include <sstream>
+
+#include "cli/context.h"
+
+using namespace casegraph;
+
+namespace {
+
+const std::string kGraph = std::string(CASEGRAPH_SOURCE_DIR) + "/graphs";
+
+// Runs casegraph with arguments and stdin; returns stdout and sets *status.
+std::string RunCli(std::vector<std::string> args, const std::string& input, int* status) {
+  std::vector<const char*> argv{"casegraph"};
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  *status = cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err);
+  return out.str();
+}
+
+std::string Compact(const std::string& pretty) {
+  rapidjson::Document d;
+  d.Parse(pretty.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  d.Accept(w);
+  return buffer.GetString();
+}
+
+}  // namespace
+
+TEST_CASE("batch answers thousands of mixed lines in order, bad ones with their line number") {
+  const std::vector<std::string> names = {"Navalny", "NCOSE", "Roskomnadzor", "RKN", "Twitter", "Putin",
+                                          "Роскомнадзор", "Subbotin", "Lotuseaters", "twitter-rules"};
+  // Good lines with the command line they stand for; bad lines with the error they must give.
+  struct Line {
+    std::string json;
+    std::vector<std::string> args;  // empty: a bad line
+    std::string error;
+  };
+  std::vector<Line> lines;
+  std::mt19937 rng(3);
+  for (int i = 0; i < 3000; ++i) {
+    const std::string a = names[rng() % names.size()], b = names[rng() % names.size()];
+    switch (rng() % 10) {
+      case 0: lines.push_back({R"({"command": "path", "from": ")" + a + R"(", "to": ")" + b + R"(", "k": 3})",
+                               {"path", a, b, "-k", "3"}, ""}); break;
+      case 1: lines.push_back({R"({"command": "show", "entity": ")" + a + R"(", "as-of": "2021-03-09"})",
+                               {"show", a, "--as-of", "2021-03-09"}, ""}); break;
+      case 2: lines.push_back({R"({"command": "find", "text": "tw"})", {"find", "tw"}, ""}); break;
+      case 3: lines.push_back({R"({"command": "path", "from": ")" + a + R"(", "to": ")" + b +
+                                   R"(", "via": ["lawsuit", "jailed"], "directed": false})",
+                               {"path", a, b, "--via", "lawsuit", "--via", "jailed"}, ""}); break;
+      case 4: lines.push_back({"{not json", {}, "not a JSON object"}); break;
+      case 5: lines.push_back({R"({"command": "launch"})", {},
+                               "unknown command 'launch' (batch answers check, stats, find, show, path, timeline, "
+                               "neighbors, rank and brokers)"}); break;
+      case 6: lines.push_back({R"({"command": "show", "entity": "Nobody Atall"})", {}, "unknown entity 'Nobody Atall'"}); break;
+      case 7: lines.push_back({R"({"command": "path", "from": ")" + a + R"(", "to": ")" + b + R"(", "max-hopz": 2})", {},
+                               "unknown option 'max-hopz' for path; did you mean 'max-hops'?"}); break;
+      case 8: lines.push_back({R"({"command": "rank", "by": "pagerank", "top": 3})", {"rank", "--by", "pagerank", "--top", "3"}, ""}); break;
+      default: lines.push_back({R"({"command": "timeline", "entity": ")" + a + R"(", "since": "2021-03-01"})",
+                                {"timeline", a, "--since", "2021-03-01"}, ""}); break;
+    }
+  }
+  std::string input;
+  for (const Line& l : lines) input += l.json + "\n\n";  // blank lines ask nothing
+  int status = 0;
+  const std::string output = RunCli({"-g", kGraph, "batch"}, input, &status);
+  CHECK(status == 0);
+  std::istringstream answers(output);
+  std::string answer;
+  std::map<std::string, std::string> single;  // command line -> its own compact answer
+  for (size_t i = 0; i < lines.size(); ++i) {
+    REQUIRE(std::getline(answers, answer));
+    INFO("line " << 2 * i + 1 << ": " << lines[i].json);
+    rapidjson::Document d;
+    REQUIRE_FALSE(d.Parse(answer.c_str()).HasParseError());
+    REQUIRE(d["casegraph"].GetInt() == 1);
+    if (lines[i].args.empty()) {
+      REQUIRE(d.HasMember("error"));
+      CHECK(d["line"].GetInt() == static_cast<int>(2 * i + 1));
+      CHECK(std::string(d["error"].GetString()) == lines[i].error);
+      continue;
+    }
+    REQUIRE_FALSE(d.HasMember("error"));
+    std::string key;
+    for (const std::string& a : lines[i].args) key += a + "\x1f";
+    if (!single.count(key)) {
+      std::vector<std::string> args = {"-g", kGraph};
+      args.insert(args.end(), lines[i].args.begin(), lines[i].args.end());
+      args.push_back("--format");
+      args.push_back("json");
+      int s = 0;
+      single[key] = Compact(RunCli(args, "", &s));
+    }
+    CHECK(answer == single[key]);
+  }
+  CHECK_FALSE(std::getline(answers, answer));
+}
+
+TEST_CASE("batch stops only when the graph cannot be loaded") {
+  int status = 0;
+  const std::string out = RunCli({"-g", "/nonexistent/graph.json", "batch"}, "{\"command\": \"stats\"}\n", &status);
+  CHECK(status == 2);
+  CHECK(out.empty());
+}
