@@ -146,7 +146,11 @@ class CaseWriter {
     if (r.status != Status::kReported) Field("status", StatusName(r.status));
     if (r.weight != 1.0) {
       Key("weight");
-      w_.Double(r.weight);
+      if (r.weight == static_cast<double>(static_cast<int64_t>(r.weight)) && r.weight < 1e15) {
+        w_.Int64(static_cast<int64_t>(r.weight));  // 2, not 2.0
+      } else {
+        w_.Double(r.weight);
+      }
     }
     WriteAttributes(r.attributes);
     if (!r.evidence.empty()) {
