@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <initializer_list>
 
+#include "model/limits.h"
 #include "text/edit_distance.h"
 
 namespace casegraph {
@@ -131,8 +132,25 @@ class Reader {
     return true;
   }
 
+  // A name, alias or label: not empty, at most kMaxNameBytes.
+  bool ReadName(const JsonValue* v, const std::string& name, std::string* out) {
+    if (!ReadNonEmpty(v, name, out)) return false;
+    if (out->size() > kMaxNameBytes) {
+      Error(v->where, "'" + name + "' of " + std::to_string(out->size()) + " bytes is longer than the limit of " +
+                          std::to_string(kMaxNameBytes));
+      return false;
+    }
+    return true;
+  }
+
   bool ReadId(const JsonValue* v, const std::string& name, std::string* out) {
     if (!v || !ReadString(*v, name, out)) return false;
+    if (out->size() > kMaxIdBytes) {
+      Error(v->where, name + " of " + std::to_string(out->size()) + " bytes is longer than the limit of " +
+                          std::to_string(kMaxIdBytes));
+      out->clear();
+      return false;
+    }
     if (!IsValidId(*out)) {
       Error(v->where, "invalid " + name + " '" + *out + "': use only letters, digits and . _ : -");
       return false;
@@ -175,7 +193,7 @@ class Reader {
     if (!v->IsArray()) return TypeError(*v, name, "an array of strings");
     for (const JsonValue& item : v->items) {
       std::string s;
-      if (ReadNonEmpty(&item, name, &s)) out->push_back(s);
+      if (ReadName(&item, name, &s)) out->push_back(s);
     }
   }
 
@@ -216,7 +234,7 @@ class Reader {
     t.id = m.key;
     t.where = m.key_where;
     Fields fields(m.value, "entity type '" + m.key + "'", {"label", "color", "shape"}, diagnostics_);
-    ReadNonEmpty(fields.Require("label"), "label", &t.label);
+    ReadName(fields.Require("label"), "label", &t.label);
     if (const JsonValue* c = fields.Get("color")) ReadString(*c, "color", &t.color);
     if (const JsonValue* s = fields.Get("shape")) ReadString(*s, "shape", &t.shape);
     out->entity_types[t.id] = t;
@@ -229,7 +247,7 @@ class Reader {
     t.where = m.key_where;
     Fields fields(m.value, "relation type '" + m.key + "'", {"label", "inverse", "symmetric", "color"},
                   diagnostics_);
-    ReadNonEmpty(fields.Require("label"), "label", &t.label);
+    ReadName(fields.Require("label"), "label", &t.label);
     if (const JsonValue* s = fields.Get("symmetric")) {
       if (s->kind != JsonValue::Kind::kBool) {
         TypeError(*s, "symmetric", "true or false");
@@ -238,7 +256,7 @@ class Reader {
       }
     }
     if (const JsonValue* inv = fields.Get("inverse")) {
-      ReadNonEmpty(inv, "inverse", &t.inverse);
+      ReadName(inv, "inverse", &t.inverse);
     } else if (t.symmetric) {
       t.inverse = t.label;
     } else {
@@ -275,7 +293,7 @@ class Reader {
     ReadId(fields.Require("id"), "entity id", &e.id);
     if (const JsonValue* v = fields.Require("name")) {
       e.name_where = v->where;
-      ReadNonEmpty(v, "name", &e.name);
+      ReadName(v, "name", &e.name);
     }
     if (const JsonValue* v = fields.Require("type")) {
       e.type_where = v->where;

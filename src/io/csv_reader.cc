@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <set>
 
+#include "model/limits.h"
 #include "text/edit_distance.h"
+#include "text/unicode.h"
 
 namespace casegraph {
 
@@ -145,6 +147,23 @@ CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
     };
     auto at = [&](const Cell* c) { return source.LocationAt(c->offset); };
     auto error = [&](const Cell* c, std::string message) { diagnostics->push_back({at(c), std::move(message)}); };
+    bool cells_ok = true;
+    for (const Cell& c : row) {
+      std::string problem;
+      if (c.text.size() > kMaxStringBytes) {
+        problem = "field of " + std::to_string(c.text.size()) + " bytes is longer than the limit of " +
+                  std::to_string(kMaxStringBytes) + " bytes";
+      } else if (c.text.find('\0') != std::string::npos) {
+        problem = "NUL byte in a field";
+      } else if (!IsValidUtf8(c.text)) {
+        problem = "invalid UTF-8 in a field";
+      }
+      if (!problem.empty()) {
+        diagnostics->push_back({source.LocationAt(c.offset), problem});
+        cells_ok = false;
+      }
+    }
+    if (!cells_ok) continue;
     auto read_id = [&](Column c, const char* what, std::string* out, Location* out_where) {
       const Cell* x = cell(c);
       if (!x) {
@@ -152,6 +171,11 @@ CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
         return;
       }
       if (out_where) *out_where = at(x);
+      if (x->text.size() > kMaxIdBytes) {
+        error(x, std::string(what) + " of " + std::to_string(x->text.size()) + " bytes is longer than the limit of " +
+                     std::to_string(kMaxIdBytes));
+        return;
+      }
       if (!IsValidId(x->text)) {
         error(x, std::string("invalid ") + what + " '" + x->text + "': use only letters, digits and . _ : -");
         return;

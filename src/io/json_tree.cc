@@ -39,11 +39,13 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     return Scalar(JsonValue::Kind::kNumber, std::string(str, length));
   }
   bool String(const char* str, rapidjson::SizeType length, bool) {
+    if (length > kMaxStringBytes) return TooLong(length);
     return Scalar(JsonValue::Kind::kString, std::string(str, length));
   }
   bool StartObject() { return Open(JsonValue::Kind::kObject); }
   bool StartArray() { return Open(JsonValue::Kind::kArray); }
   bool Key(const char* str, rapidjson::SizeType length, bool) {
+    if (length > kMaxStringBytes) return TooLong(length);
     JsonMember member;
     member.key.assign(str, length);
     member.key_where = TokenStart(false);
@@ -56,6 +58,16 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   }
   bool EndArray(rapidjson::SizeType) { return Close(); }
 
+  bool TooLong(size_t length) {
+    TokenStart(false);
+    limit_error_ = "string of " + std::to_string(length) + " bytes is longer than the limit of " +
+                   std::to_string(kMaxStringBytes) + " bytes";
+    limit_at_ = token_start_;
+    return false;
+  }
+
+  const std::string& limit_error() const { return limit_error_; }
+  size_t limit_at() const { return limit_at_; }
   bool depth_exceeded() const { return depth_exceeded_; }
   size_t depth_exceeded_at() const { return depth_exceeded_at_; }
   std::optional<JsonValue>& root() { return root_; }
@@ -141,12 +153,42 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   size_t token_start_ = 0;
   bool depth_exceeded_ = false;
   size_t depth_exceeded_at_ = 0;
+  std::string limit_error_;
+  size_t limit_at_ = 0;
 };
+
+// RapidJSON's message, made specific where it is vague about common mistakes.
+std::string SyntaxMessage(rapidjson::ParseErrorCode code, const std::string& text, size_t at) {
+  const unsigned char c = at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
+  if (code != rapidjson::kParseErrorDocumentEmpty && at >= text.size()) {
+    return "the file ends in the middle of a value (an object, array or string is not closed)";
+  }
+  if (code == rapidjson::kParseErrorStringEscapeInvalid && c < 0x20) {
+    return c == '\n' || c == '\r' ? "line break inside a string (close the string on its line, or write \\n)"
+                                  : "control character inside a string (write it escaped, e.g. \\t)";
+  }
+  if (code == rapidjson::kParseErrorValueInvalid && c == '/') return "comments are not allowed in JSON";
+  if (code == rapidjson::kParseErrorObjectMissName && c == '\'') return "strings and keys take double quotes, not single";
+  if (code == rapidjson::kParseErrorObjectMissName && c == '}') return "trailing comma before '}'";
+  std::string message = rapidjson::GetParseError_En(code);
+  if (!message.empty() && message.back() == '.') message.pop_back();
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  return message;
+}
 
 }  // namespace
 
 std::optional<JsonValue> ParseJsonTree(const SourceText& source, Diagnostics* diagnostics) {
   const std::string& text = source.text();
+  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+    // UTF-16 text: a byte-order mark, or ASCII characters each with a zero byte before or after.
+    const bool utf16 = text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0 ||
+                       (text.size() >= 4 && ((text[0] != 0 && text[1] == 0 && text[3] == 0) ||
+                                             (text[0] == 0 && text[1] != 0 && text[2] == 0)));
+    diagnostics->push_back({source.LocationAt(nul), utf16 ? "the file looks like UTF-16: save it as UTF-8"
+                                                          : "NUL byte: a case file is UTF-8 text"});
+    return std::nullopt;
+  }
   const size_t skip = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
   TreeBuilder builder(source, stream, skip, diagnostics);
@@ -154,16 +196,18 @@ std::optional<JsonValue> ParseJsonTree(const SourceText& source, Diagnostics* di
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
+  if (!builder.limit_error().empty()) {
+    diagnostics->push_back({source.LocationAt(builder.limit_at()), builder.limit_error()});
+    return std::nullopt;
+  }
   if (builder.depth_exceeded()) {
     diagnostics->push_back({source.LocationAt(builder.depth_exceeded_at()),
                             "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
     return std::nullopt;
   }
   if (!ok) {
-    std::string message = rapidjson::GetParseError_En(ok.Code());
-    if (!message.empty() && message.back() == '.') message.pop_back();
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-    diagnostics->push_back({source.LocationAt(ok.Offset() + skip), "invalid JSON: " + message});
+    const size_t at = ok.Offset() + skip;
+    diagnostics->push_back({source.LocationAt(at), "invalid JSON: " + SyntaxMessage(ok.Code(), text, at)});
     return std::nullopt;
   }
   return std::move(builder.root());

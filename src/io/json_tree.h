@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/source_text.h"
+#include "model/limits.h"
 #include "model/location.h"
 
 namespace casegraph {
@@ -35,11 +36,8 @@ struct JsonMember {
 /// "a string", "an object", ... for messages.
 const char* JsonKindName(JsonValue::Kind kind);
 
-/// Maximum nesting of arrays and objects accepted.
-constexpr int kMaxJsonDepth = 64;
-
-/// Parses a JSON document. Syntax errors, invalid UTF-8, nesting deeper than kMaxJsonDepth and
-/// duplicate keys are reported in *diagnostics; returns nullopt if the document could not be read.
+/// Parses a JSON document. Syntax errors, invalid UTF-8, nesting deeper than kMaxJsonDepth,
+/// strings longer than kMaxStringBytes and duplicate keys are reported in *diagnostics; returns nullopt if the document could not be read.
 std::optional<JsonValue> ParseJsonTree(const SourceText& source, Diagnostics* diagnostics);
 
 }  // namespace casegraph

@@ -1,5 +1,7 @@
 #include "io/source_text.h"
 
+#include "model/limits.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -31,11 +33,17 @@ Location SourceText::LocationAt(size_t offset) const {
 }
 
 std::optional<std::string> ReadFileBytes(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     *error = std::string("cannot open: ") + std::strerror(errno);
     return std::nullopt;
   }
+  const std::streamoff size = in.tellg();
+  if (size > 0 && static_cast<uint64_t>(size) > kMaxFileBytes) {
+    *error = "file of " + std::to_string(size) + " bytes is larger than the limit of " + std::to_string(kMaxFileBytes) + " bytes";
+    return std::nullopt;
+  }
+  in.seekg(0);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (in.bad()) {
