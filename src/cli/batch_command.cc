@@ -9,6 +9,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "cli/batch.h"
 #include "cli/context.h"
 #include "text/edit_distance.h"
 
@@ -124,64 +125,58 @@ std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* er
   return args;
 }
 
-// Answers the lines of a batch with one parser, built once: each parse leaves the options at their
-// defaults for the next (see OnParsed).
-class BatchAnswerer {
- public:
-  explicit BatchAnswerer(std::shared_ptr<const Graph> graph) {
-    ctx_.loaded = std::move(graph);
-    ctx_.pretty = false;
-    app_ = BuildApp(&ctx_, false);
-  }
+}  // namespace
 
-  /// The command's compact JSON answer, or an error line.
-  std::string Answer(const std::string& text, int line) {
-    rapidjson::Document q;
-    if (q.Parse(text.c_str(), text.size()).HasParseError()) return ErrorLine("not a JSON object", line);
-    std::string error;
-    std::vector<std::string> args = Arguments(q, &error);
-    if (args.empty()) return ErrorLine(error, line);
-    if (std::string unknown = UnknownOption(q, args.front()); !unknown.empty()) return ErrorLine(unknown, line);
-    std::ostringstream out, err;
-    ctx_.out = &out;
-    ctx_.err = &err;
-    ctx_.action = nullptr;
-    ctx_.last_error.clear();
-    std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order
-    try {
-      app_->parse(args);
-    } catch (const CLI::ParseError& e) {
-      return ErrorLine(e.get_exit_code() == 0 ? "help is not an answer" : e.what(), line);
-    }
-    const int status = ctx_.action ? ctx_.action() : kInvalid;
-    if (status == kInvalid) return ErrorLine(ctx_.last_error.empty() ? "invalid query" : ctx_.last_error, line);
-    std::string answer = out.str();
-    while (!answer.empty() && answer.back() == '\n') answer.pop_back();
-    return answer;
-  }
+BatchAnswerer::BatchAnswerer(std::shared_ptr<const Graph> graph) : ctx_(std::make_unique<Context>()) {
+  ctx_->loaded = std::move(graph);
+  ctx_->pretty = false;
+  app_ = BuildApp(ctx_.get(), false);
+}
 
- private:
-  // "" when every key of the line names an option of the command, else the error for the first
-  // that does not (with a suggestion).
-  std::string UnknownOption(const rapidjson::Document& q, const std::string& command) const {
-    const CLI::App* sub = app_->get_subcommand(command);
-    std::vector<std::string> names;
-    for (const CLI::Option* o : sub->get_options()) {
-      for (const std::string& n : o->get_lnames()) names.push_back(n);
-      for (const std::string& n : o->get_snames()) names.push_back(n);
-      if (o->nonpositional() == false) names.push_back(o->get_name());  // positionals
-    }
-    for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
-      const std::string key(it->name.GetString(), it->name.GetStringLength());
-      if (key == "command" || std::find(names.begin(), names.end(), key) != names.end()) continue;
-      return "unknown option '" + key + "' for " + command + DidYouMean(Suggest(key, names, 1));
-    }
-    return "";
-  }
+BatchAnswerer::~BatchAnswerer() = default;
 
-  Context ctx_;
-  std::unique_ptr<CLI::App> app_;
-};
+std::string BatchAnswerer::Answer(const std::string& text, int line) {
+  rapidjson::Document q;
+  if (q.Parse(text.c_str(), text.size()).HasParseError()) return ErrorLine("not a JSON object", line);
+  std::string error;
+  std::vector<std::string> args = Arguments(q, &error);
+  if (args.empty()) return ErrorLine(error, line);
+  if (std::string unknown = UnknownOption(q, args.front()); !unknown.empty()) return ErrorLine(unknown, line);
+  std::ostringstream out, err;
+  ctx_->out = &out;
+  ctx_->err = &err;
+  ctx_->action = nullptr;
+  ctx_->last_error.clear();
+  std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order
+  try {
+    app_->parse(args);
+  } catch (const CLI::ParseError& e) {
+    return ErrorLine(e.get_exit_code() == 0 ? "help is not an answer" : e.what(), line);
+  }
+  const int status = ctx_->action ? ctx_->action() : kInvalid;
+  if (status == kInvalid) return ErrorLine(ctx_->last_error.empty() ? "invalid query" : ctx_->last_error, line);
+  std::string answer = out.str();
+  while (!answer.empty() && answer.back() == '\n') answer.pop_back();
+  return answer;
+}
+
+std::string BatchAnswerer::UnknownOption(const rapidjson::Document& q, const std::string& command) const {
+  const CLI::App* sub = app_->get_subcommand(command);
+  std::vector<std::string> names;
+  for (const CLI::Option* o : sub->get_options()) {
+    for (const std::string& n : o->get_lnames()) names.push_back(n);
+    for (const std::string& n : o->get_snames()) names.push_back(n);
+    if (o->nonpositional() == false) names.push_back(o->get_name());  // positionals
+  }
+  for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
+    const std::string key(it->name.GetString(), it->name.GetStringLength());
+    if (key == "command" || std::find(names.begin(), names.end(), key) != names.end()) continue;
+    return "unknown option '" + key + "' for " + command + DidYouMean(Suggest(key, names, 1));
+  }
+  return "";
+}
+
+namespace {
 
 int RunBatch(const Context& ctx) {
   std::shared_ptr<const Graph> graph = ctx.LoadGraph();

@@ -49,7 +49,9 @@ std::optional<Path> Unbounded(const Walker& w, EntityId from, EntityId to, bool 
   arrival[from] = kFirstDay;
   heap.emplace(kFirstDay, from);
   while (!heap.empty()) {
-    auto [a, v] = heap.top();
+    const auto top = heap.top();  // not a structured binding: lambdas below use them
+    const auto a = top.first;
+    const EntityId v = top.second;
     heap.pop();
     if (done[v]) continue;
     done[v] = 1;

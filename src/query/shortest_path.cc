@@ -160,7 +160,9 @@ std::vector<double> LeastCosts(const Walker& w, EntityId source, EntityId other_
   dist[source] = 0;
   heap.emplace(0.0, source);
   while (!heap.empty()) {
-    auto [d, v] = heap.top();
+    const auto top = heap.top();  // not a structured binding: lambdas below use them
+    const auto d = top.first;
+    const EntityId v = top.second;
     heap.pop();
     if (done[v]) continue;
     done[v] = 1;

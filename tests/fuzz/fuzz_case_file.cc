@@ -1,0 +1,31 @@
+// libFuzzer target: a case file, read, merged, built into a graph and asked a path.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "graph/graph.h"
+#include "io/case_loader.h"
+#include "io/case_reader.h"
+#include "io/case_writer.h"
+#include "query/path.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace casegraph;
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  LoadResult r = LoadCaseFromTexts({{"fuzz.json", text}});
+  if (!r.loaded) return 0;
+  // What loads must also format, and the formatted file must load again.
+  Diagnostics d;
+  const std::string canonical = WriteCaseFile(ReadCaseFile(SourceText("fuzz.json", text), &d));
+  if (!LoadCaseFromTexts({{"fuzz.json", canonical}}).loaded) __builtin_trap();
+  auto g = Graph::Build(std::move(*r.loaded));
+  if (g->entity_count() >= 2) {
+    PathQuery q;
+    q.from = 0;
+    q.to = static_cast<EntityId>(g->entity_count() - 1);
+    q.form = PathForm::kKShortest;
+    q.k = 3;
+    (void)FindPaths(*g, TraversalFilter(*g), q);
+  }
+  return 0;
+}
