@@ -22,11 +22,19 @@ Location SourceText::LocationAt(size_t offset) const {
   offset = std::min(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  size_t from = line_starts_[line_index];
   int column = 1;
-  for (size_t i = line_starts_[line_index]; i < offset; ++i) {
+  if (line_index == cached_line_ && cached_offset_ >= from && cached_offset_ <= offset) {
+    from = cached_offset_;
+    column = cached_column_;
+  }
+  for (size_t i = from; i < offset; ++i) {
     const unsigned char c = static_cast<unsigned char>(text_[i]);
     if ((c & 0xC0) != 0x80) ++column;  // count code points, not continuation bytes
   }
+  cached_offset_ = offset;
+  cached_line_ = line_index;
+  cached_column_ = column;
   // A byte-order mark at the start of the file is not a column.
   if (line_index == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
   return Location{name_, static_cast<int>(line_index) + first_line_, column};

@@ -18,7 +18,8 @@ class SourceText {
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
 
-  /// Line (1-based) and column (1-based, in Unicode characters) of a byte offset.
+  /// Line (1-based) and column (1-based, in Unicode characters) of a byte offset. Fast for
+  /// increasing offsets (a reader's): columns are counted on from the previous call's offset.
   Location LocationAt(size_t offset) const;
 
  private:
@@ -26,6 +27,10 @@ class SourceText {
   std::string text_;
   std::vector<size_t> line_starts_;
   int first_line_ = 1;
+  // The previous answer, to count columns on from it rather than from the line's start.
+  mutable size_t cached_offset_ = 0;
+  mutable size_t cached_line_ = 0;
+  mutable int cached_column_ = 1;
 };
 
 /// Reads a whole file. On failure returns nullopt and sets *error ("cannot open: No such file").
