@@ -27,7 +27,7 @@ for i in $(seq 1 20); do
   printf 'the old picture\n' >"$dir/out.dot"
   "$casegraph" -g "$dir/big.json" export --to dot -o "$dir/out.dot" &
   pid=$!
-  sleep "0.0$((RANDOM % 8))"
+  sleep "$(printf '0.%03d' $((RANDOM % 300)))"
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
   wait "$pid" 2>/dev/null || true
   if ! cmp -s "$dir/out.dot" "$dir/reference.dot" && [ "$(cat "$dir/out.dot")" != "the old picture" ]; then
@@ -37,7 +37,7 @@ for i in $(seq 1 20); do
   cp "$dir/big.json" "$dir/case.json"
   "$casegraph" fmt "$dir/case.json" >/dev/null &
   pid=$!
-  sleep "0.0$((RANDOM % 8))"
+  sleep "$(printf '0.%03d' $((RANDOM % 300)))"
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
   wait "$pid" 2>/dev/null || true
   if ! cmp -s "$dir/case.json" "$dir/big.json" && ! cmp -s "$dir/case.json" "$dir/reference.json"; then
