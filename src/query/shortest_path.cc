@@ -36,13 +36,45 @@ Path Assemble(const Side& fwd, const Side& bwd, EntityId from, EntityId to, Enti
 
 }  // namespace
 
+// The per-entity arrays of one search, kept between searches of a thread so that a query on a
+// large graph costs what it visits, not what the graph holds: entries are reset through the list
+// of entities touched.
+struct FewestHopsScratch {
+  Side fwd, bwd;
+  std::vector<EntityId> touched;
+
+  void Prepare(size_t n) {
+    if (fwd.depth.size() != n) {
+      fwd.depth.assign(n, kUnseen);
+      bwd.depth.assign(n, kUnseen);
+      fwd.parent.resize(n);
+      bwd.parent.resize(n);
+    }
+    fwd.frontier.clear();
+    bwd.frontier.clear();
+  }
+  void Reset() {
+    for (EntityId v : touched) fwd.depth[v] = bwd.depth[v] = kUnseen;
+    touched.clear();
+  }
+};
+
 std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std::optional<int> hop_limit) {
   if (from == to) return Path{from, {}, 0};
-  const size_t n = w.graph().entity_count();
-  Side fwd{std::vector<uint32_t>(n, kUnseen), std::vector<Hop>(n), {from}};
-  Side bwd{std::vector<uint32_t>(n, kUnseen), std::vector<Hop>(n), {to}};
+  thread_local FewestHopsScratch scratch;
+  scratch.Prepare(w.graph().entity_count());
+  Side& fwd = scratch.fwd;
+  Side& bwd = scratch.bwd;
+  struct ResetOnExit {
+    FewestHopsScratch& s;
+    ~ResetOnExit() { s.Reset(); }
+  } reset{scratch};
+  fwd.frontier.push_back(from);
+  bwd.frontier.push_back(to);
   fwd.depth[from] = 0;
   bwd.depth[to] = 0;
+  scratch.touched.push_back(from);
+  scratch.touched.push_back(to);
   uint32_t fwd_level = 0, bwd_level = 0;
   std::vector<EntityId> next;
   while (!fwd.frontier.empty() && !bwd.frontier.empty()) {
@@ -58,6 +90,7 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       auto visit = [&](EntityId u, const Hop& hop) {
         if (side.depth[u] != kUnseen) return;
         if (!w.CanEnter(u, forward ? to : from)) return;
+        if (other.depth[u] == kUnseen) scratch.touched.push_back(u);  // else touched already
         side.depth[u] = level;
         side.parent[u] = hop;
         next.push_back(u);
