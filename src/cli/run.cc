@@ -1,6 +1,7 @@
 #include <ostream>
 
 #include "cli/context.h"
+#include "cli/help.h"
 #include "io/case_reader.h"
 
 namespace casegraph::cli {
@@ -28,7 +29,11 @@ std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
   RegisterExportCommand(*app, ctx);
   RegisterImportCommand(*app, ctx);
   RegisterFmtCommand(*app, ctx);
-  if (with_batch) RegisterBatchCommand(*app, ctx);
+  if (with_batch) {
+    RegisterBatchCommand(*app, ctx);
+    RegisterHelpCommand(*app, ctx);
+    AddExampleFooters(*app);
+  }
   return app;
 }
 
