@@ -3,6 +3,7 @@
 #include <set>
 
 #include "render/describe.h"
+#include "render/xml_escape.h"
 #include "render/style.h"
 
 namespace casegraph {
@@ -22,23 +23,6 @@ std::string DotQuote(std::string_view text) {
 }
 
 namespace {
-
-// Text for an HTML-like label: & < > " ' as entities, control characters dropped.
-std::string Html(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20) out += c;
-    }
-  }
-  return out;
-}
 
 std::string EdgeTooltip(const Relation& r) {
   if (r.evidence.empty()) return "";
@@ -101,11 +85,11 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
   std::string table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"4\">";
   for (TypeId t : entity_types) {
     const EntityStyle style = StyleOfEntityType(g, t);
-    table += "<TR><TD BGCOLOR=\"" + Html(style.color) + "\">" + Html(style.label) + "</TD></TR>";
+    table += "<TR><TD BGCOLOR=\"" + XmlEscape(style.color) + "\">" + XmlEscape(style.label) + "</TD></TR>";
   }
   for (TypeId t : relation_types) {
-    table += "<TR><TD BORDER=\"0\"><FONT COLOR=\"" + Html(StyleOfRelationType(g, t).color) + "\">&#8594; " +
-             Html(g.relation_type_info(t).label) + "</FONT></TD></TR>";
+    table += "<TR><TD BORDER=\"0\"><FONT COLOR=\"" + XmlEscape(StyleOfRelationType(g, t).color) + "\">&#8594; " +
+             XmlEscape(g.relation_type_info(t).label) + "</FONT></TD></TR>";
   }
   table += "</TABLE>";
   out += "    \"#legend\" [shape=plaintext, style=\"\", label=<" + table + ">];\n";

@@ -47,16 +47,7 @@ std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, c
   JsonOut json(pretty);
   json.Begin(query);
   json.Key("entity");
-  json.StartObject();
-  json.Field("id", e.id);
-  json.Field("name", e.name);
-  json.Field("type", e.type);
-  json.Key("aliases");
-  json.StringArray(e.aliases);
-  json.Field("description", e.description);
-  json.Key("attributes");
-  json.AttributesObject(e.attributes);
-  json.EndObject();
+  json.EntityObject(e);
   json.Key("relations");
   json.StartArray();
   for (const Hop& h : hops) json.HopObject(g, h);

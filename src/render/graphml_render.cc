@@ -3,27 +3,11 @@
 
 #include "render/describe.h"
 #include "render/export_render.h"
+#include "render/xml_escape.h"
 
 namespace casegraph {
 
 namespace {
-
-// XML text: & < > " ' escaped; characters XML 1.0 forbids (C0 controls but tab, LF, CR) dropped.
-std::string Xml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
-    }
-  }
-  return out;
-}
 
 const char* GraphmlType(AttributeValue::Kind kind) {
   switch (kind) {
@@ -48,7 +32,7 @@ std::map<std::string, std::string> AttributeKeys(const std::vector<const Attribu
 }
 
 void Data(std::string* out, const std::string& key, const std::string& value, const char* indent = "      ") {
-  *out += std::string(indent) + "<data key=\"" + Xml(key) + "\">" + Xml(value) + "</data>\n";
+  *out += std::string(indent) + "<data key=\"" + XmlEscape(key) + "\">" + XmlEscape(value) + "</data>\n";
 }
 
 void AttributeData(std::string* out, const std::string& prefix, const Attributes& attributes) {
@@ -72,7 +56,7 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
                     "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
                     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   auto key = [&](const std::string& id, const char* domain, const std::string& type) {
-    out += "  <key id=\"" + Xml(id) + "\" for=\"" + domain + "\" attr.name=\"" + Xml(id) + "\" attr.type=\"" + type +
+    out += "  <key id=\"" + XmlEscape(id) + "\" for=\"" + domain + "\" attr.name=\"" + XmlEscape(id) + "\" attr.type=\"" + type +
            "\"/>\n";
   };
   for (const char* k : {"name", "type", "description", "aliases"}) key(k, "node", "string");
@@ -85,7 +69,7 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
   out += "  <graph id=\"casegraph\" edgedefault=\"directed\">\n";
   for (EntityId v : s.entities) {
     const Entity& e = g.entity(v);
-    out += "    <node id=\"" + Xml(e.id) + "\">\n";
+    out += "    <node id=\"" + XmlEscape(e.id) + "\">\n";
     Data(&out, "name", e.name);
     Data(&out, "type", e.type);
     if (!e.description.empty()) Data(&out, "description", e.description);
@@ -100,7 +84,7 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
   for (RelationId r : s.relations) {
     const Relation& rel = g.relation(r);
     const RelationType& t = g.relation_type_info(g.relation_type(r));
-    out += "    <edge id=\"" + Xml(rel.id) + "\" source=\"" + Xml(rel.from) + "\" target=\"" + Xml(rel.to) + "\">\n";
+    out += "    <edge id=\"" + XmlEscape(rel.id) + "\" source=\"" + XmlEscape(rel.from) + "\" target=\"" + XmlEscape(rel.to) + "\">\n";
     Data(&out, "edge.relation", rel.id);
     Data(&out, "edge.type", rel.type);
     Data(&out, "edge.label", t.label);

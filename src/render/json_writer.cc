@@ -86,6 +86,19 @@ void JsonOut::EvidenceArray(const Relation& r) {
   EndArray();
 }
 
+void JsonOut::EntityObject(const Entity& e) {
+  StartObject();
+  Field("id", e.id);
+  Field("name", e.name);
+  Field("type", e.type);
+  Key("aliases");
+  StringArray(e.aliases);
+  Field("description", e.description);
+  Key("attributes");
+  AttributesObject(e.attributes);
+  EndObject();
+}
+
 void JsonOut::AttributesObject(const Attributes& attributes) {
   StartObject();
   for (const auto& [key, value] : attributes) {

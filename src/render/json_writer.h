@@ -48,6 +48,8 @@ class JsonOut {
   /// A relation's date fields: "date" (text or null), and "start"/"end" for spans.
   void DateFields(const Relation& r);
   void EvidenceArray(const Relation& r);
+  /// An entity object: id, name, type, aliases, description, attributes.
+  void EntityObject(const Entity& e);
   void AttributesObject(const Attributes& a);
 
  private:

@@ -24,17 +24,7 @@ std::string RenderNodeLinkJson(const Graph& g, const Subgraph& s) {
   json.Key("nodes");
   json.StartArray();
   for (EntityId v : s.entities) {
-    const Entity& e = g.entity(v);
-    json.StartObject();
-    json.Field("id", e.id);
-    json.Field("name", e.name);
-    json.Field("type", e.type);
-    json.Key("aliases");
-    json.StringArray(e.aliases);
-    json.Field("description", e.description);
-    json.Key("attributes");
-    json.AttributesObject(e.attributes);
-    json.EndObject();
+    json.EntityObject(g.entity(v));
   }
   json.EndArray();
   json.Key("links");

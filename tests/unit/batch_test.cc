@@ -9,23 +9,13 @@
 #include <random>
 #include <sstream>
 
-#include "cli/context.h"
+#include "test_support.h"
 
 using namespace casegraph;
 
 namespace {
 
 const std::string kGraph = std::string(CASEGRAPH_SOURCE_DIR) + "/graphs";
-
-// Runs casegraph with arguments and stdin; returns stdout and sets *status.
-std::string RunCli(std::vector<std::string> args, const std::string& input, int* status) {
-  std::vector<const char*> argv{"casegraph"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  *status = cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err);
-  return out.str();
-}
 
 std::string Compact(const std::string& pretty) {
   rapidjson::Document d;
@@ -75,9 +65,9 @@ TEST_CASE("batch answers thousands of mixed lines in order, bad ones with their 
   }
   std::string input;
   for (const Line& l : lines) input += l.json + "\n\n";  // blank lines ask nothing
-  int status = 0;
-  const std::string output = RunCli({"-g", kGraph, "batch"}, input, &status);
-  CHECK(status == 0);
+  const casegraph::testing::CliRun run = casegraph::testing::RunCli({"-g", kGraph, "batch"}, input);
+  CHECK(run.status == 0);
+  const std::string& output = run.out;
   std::istringstream answers(output);
   std::string answer;
   std::map<std::string, std::string> single;  // command line -> its own compact answer
@@ -101,8 +91,7 @@ TEST_CASE("batch answers thousands of mixed lines in order, bad ones with their 
       args.insert(args.end(), lines[i].args.begin(), lines[i].args.end());
       args.push_back("--format");
       args.push_back("json");
-      int s = 0;
-      single[key] = Compact(RunCli(args, "", &s));
+      single[key] = Compact(casegraph::testing::RunCli(args).out);
     }
     CHECK(answer == single[key]);
   }
@@ -110,8 +99,8 @@ TEST_CASE("batch answers thousands of mixed lines in order, bad ones with their 
 }
 
 TEST_CASE("batch stops only when the graph cannot be loaded") {
-  int status = 0;
-  const std::string out = RunCli({"-g", "/nonexistent/graph.json", "batch"}, "{\"command\": \"stats\"}\n", &status);
-  CHECK(status == 2);
-  CHECK(out.empty());
+  const casegraph::testing::CliRun run =
+      casegraph::testing::RunCli({"-g", "/nonexistent/graph.json", "batch"}, "{\"command\": \"stats\"}\n");
+  CHECK(run.status == 2);
+  CHECK(run.out.empty());
 }

@@ -12,6 +12,7 @@
 #include "io/case_reader.h"
 #include "io/case_writer.h"
 #include "io/source_text.h"
+#include "test_support.h"
 
 using namespace casegraph;
 namespace fs = std::filesystem;
@@ -98,14 +99,10 @@ TEST_CASE("fmt rewrites a file in place and leaves a broken one untouched") {
   const std::string broken = "{\"casegraph\": 1, \"entities\": [ { \"id\": \"a\" } ]}";
   std::ofstream(dir / "messy.json") << messy;
   std::ofstream(dir / "broken.json") << broken;
-  auto run = [&](std::vector<std::string> args, std::string* out) {
-    std::vector<const char*> argv{"casegraph"};
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::istringstream in;
-    std::ostringstream o, e;
-    const int status = cli::Run(static_cast<int>(argv.size()), argv.data(), in, o, e);
-    *out = o.str() + e.str();
-    return status;
+  auto run = [&](const std::vector<std::string>& args, std::string* out) {
+    const casegraph::testing::CliRun r = casegraph::testing::RunCli(args);
+    *out = r.out + r.err;
+    return r.status;
   };
   std::string output, error;
   CHECK(run({"fmt", "--check", (dir / "messy.json").string()}, &output) == 1);

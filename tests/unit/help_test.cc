@@ -6,19 +6,16 @@
 
 #include "cli/context.h"
 #include "cli/help.h"
+#include "test_support.h"
 
 using namespace casegraph;
 
 namespace {
 
 int RunCli(const std::vector<std::string>& args, std::string* out) {
-  std::vector<const char*> argv{"casegraph"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::istringstream in;
-  std::ostringstream o, e;
-  const int status = cli::Run(static_cast<int>(argv.size()), argv.data(), in, o, e);
-  *out = o.str();
-  return status;
+  const casegraph::testing::CliRun run = casegraph::testing::RunCli(args);
+  *out = run.out;
+  return run.status;
 }
 
 }  // namespace

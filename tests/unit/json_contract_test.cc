@@ -8,6 +8,7 @@
 
 #include "cli/context.h"
 #include "io/source_text.h"
+#include "test_support.h"
 
 using namespace casegraph;
 namespace fs = std::filesystem;
@@ -68,19 +69,16 @@ TEST_CASE("every JSON answer has the shape its contract file gives") {
     std::string error;
     rapidjson::Document contract;
     REQUIRE_FALSE(contract.Parse(ReadFileBytes(entry.path().string(), &error)->c_str()).HasParseError());
-    std::vector<std::string> args = {"casegraph", "-g", kRoot + "/graphs"};
+    std::vector<std::string> args = {"-g", kRoot + "/graphs"};
     for (const auto& a : contract["args"].GetArray()) args.push_back(a.GetString());
-    if (args[3] != "batch") {
+    if (args[2] != "batch") {
       args.push_back("--format");
       args.push_back("json");
     }
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::istringstream in(contract.HasMember("stdin") ? contract["stdin"].GetString() : "");
-    std::ostringstream out, err;
-    cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err);
+    const casegraph::testing::CliRun run =
+        casegraph::testing::RunCli(args, contract.HasMember("stdin") ? contract["stdin"].GetString() : "");
     rapidjson::Document answer;
-    REQUIRE_FALSE(answer.Parse(out.str().c_str()).HasParseError());
+    REQUIRE_FALSE(answer.Parse(run.out.c_str()).HasParseError());
     std::vector<std::string> problems;
     Compare(answer, contract["shape"], "", &problems);
     for (const std::string& p : problems) UNSCOPED_INFO(p);

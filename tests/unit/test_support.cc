@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "cli/context.h"
 #include "model/vocabulary.h"
+
+#include <sstream>
 
 #include <cstdio>
 
@@ -52,6 +55,18 @@ void RandomDates(std::mt19937& rng, Relation* r) {
   if (rng() % 4 != 0) r->end = date(false);
   if (r->start && r->end && r->end->last < r->start->first) std::swap(r->start, r->end);
   if (r->start && r->end && r->end->last < r->start->first) r->end.reset();
+}
+
+CliRun RunCli(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<const char*> argv{"casegraph"};
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  CliRun run;
+  run.status = cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
 }
 
 Case RandomCase(std::mt19937& rng, int n, int m) {

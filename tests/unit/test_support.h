@@ -18,6 +18,15 @@ std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::str
 /// All diagnostics of loading in-memory files, formatted "file:line:col: error: message".
 std::vector<std::string> DiagnosticsOf(const std::vector<std::pair<std::string, std::string>>& files);
 
+/// What running the command line gave.
+struct CliRun {
+  int status = 0;
+  std::string out, err;
+};
+
+/// Runs casegraph with args (without the program name) and input on standard input.
+CliRun RunCli(const std::vector<std::string>& args, const std::string& input = "");
+
 /// Random dates for a relation: undated (20%), an event of day, month or year precision (50%),
 /// or a span with a start, an end or both (30%); all within 2021.
 void RandomDates(std::mt19937& rng, Relation* r);

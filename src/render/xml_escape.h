@@ -1,0 +1,13 @@
+// Text for XML and HTML-like markup (GraphML, Graphviz HTML labels).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace casegraph {
+
+/// & < > " ' as character references; control characters that XML 1.0 cannot hold (all below
+/// U+0020 but tab, line feed and carriage return) dropped.
+std::string XmlEscape(std::string_view text);
+
+}  // namespace casegraph
