@@ -88,6 +88,18 @@ void Counts(size_t n, const std::vector<Edge>& edges, size_t s, bool directed, b
   }
 }
 
+// A random filter with what rank, brokers and degree use: directions, types, statuses, time.
+void RankFilter(std::mt19937& rng, const Case& c, FilterSpec* spec, OracleQuery* oq) {
+  casegraph::testing::RandomFilter(rng, c, spec, oq);
+  spec->avoid.clear();
+  spec->through_types.clear();
+  spec->max_hops.reset();
+  oq->avoid_entities.clear();
+  oq->avoid_relations.clear();
+  oq->through_types.clear();
+  oq->max_hops.reset();
+}
+
 }  // namespace
 
 TEST_CASE("betweenness matches the naive sum over all pairs, parallel relations counted apart") {
@@ -98,14 +110,7 @@ TEST_CASE("betweenness matches the naive sum over all pairs, parallel relations 
     auto g = Graph::Build(c);
     FilterSpec spec;
     OracleQuery oq;
-    casegraph::testing::RandomFilter(rng, c, &spec, &oq);  // then keep only what rank uses
-    spec.avoid.clear();
-    spec.through_types.clear();
-    spec.max_hops.reset();
-    oq.avoid_entities.clear();
-    oq.avoid_relations.clear();
-    oq.through_types.clear();
-    oq.max_hops.reset();
+    RankFilter(rng, c, &spec, &oq);
     Result<TraversalFilter> f = CompileFilter(*g, spec);
     REQUIRE(f.ok());
     const bool directed = spec.direction != Direction::kAny;
@@ -148,13 +153,7 @@ TEST_CASE("degree and PageRank match naive computations") {
     auto g = Graph::Build(c);
     FilterSpec spec;
     OracleQuery oq;
-    casegraph::testing::RandomFilter(rng, c, &spec, &oq);
-    spec.avoid.clear();
-    spec.through_types.clear();
-    spec.max_hops.reset();
-    oq.avoid_entities.clear();
-    oq.avoid_relations.clear();
-    oq.through_types.clear();
+    RankFilter(rng, c, &spec, &oq);
     Result<TraversalFilter> f = CompileFilter(*g, spec);
     REQUIRE(f.ok());
     const std::vector<Edge> edges = Edges(c, oq);
