@@ -1,6 +1,7 @@
 #include <ostream>
 
 #include "cli/context.h"
+#include "cli/completion.h"
 #include "cli/help.h"
 #include "io/case_reader.h"
 
@@ -32,6 +33,7 @@ std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
   if (with_batch) {
     RegisterBatchCommand(*app, ctx);
     RegisterHelpCommand(*app, ctx);
+    RegisterCompletionCommands(*app, ctx);
     AddExampleFooters(*app);
   }
   return app;
