@@ -61,6 +61,7 @@ void RegisterImportCommand(CLI::App& app, Context* ctx);    // import
 void RegisterAnalysisCommands(CLI::App& app, Context* ctx); // neighbors, rank, brokers
 void RegisterFmtCommand(CLI::App& app, Context* ctx);       // fmt
 void RegisterBatchCommand(CLI::App& app, Context* ctx);     // batch
+void RegisterShellCommand(CLI::App& app, Context* ctx);     // shell
 
 /// The command-line parser with every command; with_batch false leaves out batch itself (for
 /// the lines of a batch).

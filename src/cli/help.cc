@@ -27,6 +27,7 @@ const std::vector<std::vector<std::string>>& ExamplesOf(const std::string& comma
       {"import", {{"import", "csv", "edges.csv"}, {"import", "ftm", "entities.ftm.json"}}},
       {"fmt", {{"fmt", "--check"}, {"fmt", "graphs/russia-twitter-2021.json"}}},
       {"batch", {{"batch"}}},
+      {"shell", {{"shell"}}},
       {"completion", {{"completion", "bash"}, {"completion", "fish"}}},
   };
   static const std::vector<std::vector<std::string>> kNone;

@@ -32,6 +32,7 @@ std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
   RegisterFmtCommand(*app, ctx);
   if (with_batch) {
     RegisterBatchCommand(*app, ctx);
+    RegisterShellCommand(*app, ctx);
     RegisterHelpCommand(*app, ctx);
     RegisterCompletionCommands(*app, ctx);
     AddExampleFooters(*app);

@@ -1,0 +1,237 @@
+// shell: the graph loaded once, then commands with the command line's syntax — typed with line
+// editing, persistent history and completion (libedit) on a terminal, or read line by line from
+// a pipe without prompts.
+#include <editline/readline.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+
+#include "cli/context.h"
+
+namespace casegraph::cli {
+
+namespace {
+
+// Words as a POSIX shell would split them: blanks separate, '...' and "..." quote, \ escapes.
+bool SplitWords(const std::string& line, std::vector<std::string>* words, std::string* error) {
+  words->clear();
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote) {
+      if (c == quote) {
+        quote = 0;
+      } else if (c == '\\' && quote == '"' && i + 1 < line.size()) {
+        word += line[++i];
+      } else {
+        word += c;
+      }
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == '\\' && i + 1 < line.size()) {
+      word += line[++i];
+      in_word = true;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      if (in_word) words->push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (quote) {
+    *error = std::string("unclosed ") + quote;
+    return false;
+  }
+  if (in_word) words->push_back(word);
+  return true;
+}
+
+// The command of that name, or nullptr.
+const CLI::App* FindCommand(const CLI::App& app, const std::string& name) {
+  for (const CLI::App* c : app.get_subcommands({})) {
+    if (c->get_name() == name) return c;
+  }
+  return nullptr;
+}
+
+class Shell {
+ public:
+  explicit Shell(const Context& outer) {
+    ctx_.graphs = outer.graphs;
+    ctx_.in = outer.in;
+    ctx_.out = outer.out;
+    ctx_.err = outer.err;
+    app_ = BuildApp(&ctx_, false);
+  }
+
+  bool Load() {
+    ctx_.loaded = nullptr;
+    ctx_.loaded = ctx_.LoadGraph();
+    return ctx_.loaded != nullptr;
+  }
+
+  /// Runs one line; false when the shell should end.
+  bool Line(const std::string& line) {
+    std::vector<std::string> words;
+    std::string error;
+    if (!SplitWords(line, &words, &error)) {
+      ctx_.Fail(error);
+      return true;
+    }
+    if (words.empty()) return true;
+    const std::string& first = words[0];
+    if (first == ":quit" || first == "quit" || first == "exit") return false;
+    if (first == ":format") {
+      if (words.size() == 2 && (words[1] == "text" || words[1] == "json")) {
+        format_ = words[1];
+      } else {
+        ctx_.Fail(":format takes text or json");
+      }
+      return true;
+    }
+    if (first == ":reload") {
+      if (Load()) *ctx_.out << "reloaded: " << ctx_.loaded->entity_count() << " entities, " << ctx_.loaded->relation_count() << " relations\n";
+      return true;
+    }
+    if (first == ":help") {
+      *ctx_.out << "Commands as on the command line (path Navalny NCOSE --all, show twitter, timeline, ...);\n"
+                   ":format json|text, :reload (after the case files change), :quit.\n";
+      return true;
+    }
+    const CLI::App* command = FindCommand(*app_, first);
+    if (command && command->get_option_no_throw("--format") &&
+        std::find(words.begin(), words.end(), "--format") == words.end()) {
+      words.push_back("--format");
+      words.push_back(format_);
+    }
+    ctx_.action = nullptr;
+    std::reverse(words.begin(), words.end());  // CLI11 takes a vector in reverse order
+    try {
+      app_->parse(words);
+    } catch (const CLI::ParseError& e) {
+      if (e.get_exit_code() == 0) {
+        std::ostringstream help;
+        app_->exit(e, help, help);
+        *ctx_.out << help.str();
+      } else {
+        ctx_.Fail(e.what());
+      }
+      return true;
+    }
+    if (ctx_.action) ctx_.action();
+    ctx_.out->flush();
+    return true;
+  }
+
+  /// Every word a completion may offer after the words before it: commands first, options of
+  /// the command, or entity ids, names and aliases.
+  std::vector<std::string> Candidates(const std::string& before, const std::string& prefix) const {
+    std::vector<std::string> words, out;
+    std::string ignored;
+    SplitWords(before, &words, &ignored);
+    if (words.empty()) {
+      for (const CLI::App* c : app_->get_subcommands({})) out.push_back(c->get_name());
+      for (const char* s : {":format", ":reload", ":quit", ":help"}) out.push_back(s);
+    } else if (!prefix.empty() && prefix[0] == '-') {
+      if (const CLI::App* c = FindCommand(*app_, words[0])) {
+        for (const CLI::Option* o : c->get_options()) {
+          for (const std::string& n : o->get_lnames()) out.push_back("--" + n);
+        }
+      }
+    } else if (words[0] == ":format") {
+      out = {"text", "json"};
+    } else if (ctx_.loaded) {
+      for (const Entity& e : ctx_.loaded->model().entities) {
+        out.push_back(e.id);
+        out.push_back(e.name);
+        for (const std::string& a : e.aliases) out.push_back(a);
+      }
+    }
+    std::vector<std::string> matching;
+    for (std::string& c : out) {
+      if (c.compare(0, prefix.size(), prefix) == 0) {
+        matching.push_back(c.find(' ') != std::string::npos ? "\"" + c + "\"" : c);  // quoted when spaced
+      }
+    }
+    std::sort(matching.begin(), matching.end());
+    matching.erase(std::unique(matching.begin(), matching.end()), matching.end());
+    return matching;
+  }
+
+ private:
+  Context ctx_;
+  std::unique_ptr<CLI::App> app_;
+  std::string format_ = "text";
+};
+
+Shell* active_shell = nullptr;  // for libedit's completion callbacks
+
+char* CompletionGenerator(const char* text, int state) {
+  static std::vector<std::string> matches;
+  static size_t next = 0;
+  if (state == 0) {
+    const std::string before(rl_line_buffer, static_cast<size_t>(std::max(0, rl_point - static_cast<int>(std::strlen(text)))));
+    std::string prefix = text;
+    if (!prefix.empty() && prefix[0] == '"') prefix.erase(0, 1);
+    matches = active_shell->Candidates(before, prefix);
+    next = 0;
+  }
+  return next < matches.size() ? strdup(matches[next++].c_str()) : nullptr;
+}
+
+char** Complete(const char* text, int, int) {
+  rl_attempted_completion_over = 1;  // no file names
+  return rl_completion_matches(text, CompletionGenerator);
+}
+
+std::string HistoryFile() {
+  const char* home = std::getenv("HOME");
+  return home ? std::string(home) + "/.casegraph_history" : "";
+}
+
+int RunShell(const Context& ctx) {
+  Shell shell(ctx);
+  if (!shell.Load()) return kInvalid;
+  const bool terminal = ctx.in == &std::cin && ::isatty(STDIN_FILENO);
+  if (!terminal) {  // a pipe: lines, no prompts
+    std::string line;
+    while (std::getline(*ctx.in, line) && shell.Line(line)) {
+    }
+    return kFound;
+  }
+  active_shell = &shell;
+  rl_attempted_completion_function = Complete;
+  rl_completer_quote_characters = const_cast<char*>("\"");
+  const std::string history = HistoryFile();
+  stifle_history(1000);
+  if (!history.empty()) read_history(history.c_str());
+  *ctx.out << "casegraph shell: commands as on the command line; :help, :quit\n";
+  while (char* raw = readline("casegraph> ")) {
+    std::string line = raw;
+    std::free(raw);
+    if (!shell.Line(line)) break;  // the line that ends the shell is not kept: Up would end the next one
+    if (line.find_first_not_of(" \t") != std::string::npos) add_history(line.c_str());
+  }
+  if (!history.empty()) write_history(history.c_str());
+  active_shell = nullptr;
+  return kFound;
+}
+
+}  // namespace
+
+void RegisterShellCommand(CLI::App& app, Context* ctx) {
+  CLI::App* command = app.add_subcommand(
+      "shell", "Load the graph once, then answer commands typed (line editing, history, completion) or piped");
+  command->callback([ctx] { ctx->action = [ctx] { return RunShell(*ctx); }; });
+}
+
+}  // namespace casegraph::cli
