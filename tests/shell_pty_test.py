@@ -14,13 +14,16 @@ casegraph, graph = sys.argv[1], sys.argv[2]
 home = tempfile.mkdtemp()
 
 
-def session(keys):
+def session(keys, no_color=False):
     """Runs one shell session typing `keys` (a list of strings, sent one after another) and
     returns everything the terminal showed."""
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["HOME"] = home
         os.environ["TERM"] = "xterm"
+        os.environ.pop("NO_COLOR", None)
+        if no_color:
+            os.environ["NO_COLOR"] = "1"
         os.execv(casegraph, [casegraph, "-g", graph, "shell"])
     shown = b""
 
@@ -58,17 +61,19 @@ def expect(what, text, needle):
 
 first = session(["pa\t", "Navalny NC\t", "\r", "how Twitter", "\x01s", "\r", "find twitx\x7f\r"])
 expect("completion of a command and an entity", first, "Alexei Navalny → National Center on Sexual Exploitation: 3 hops")
-expect("editing with Ctrl-A", first, "Twitter [twitter] · platform")
+expect("editing with Ctrl-A, and colour on a terminal", first, "\x1b[1mTwitter\x1b[0m [twitter] · platform")
 expect("backspace", first, "twitter-rules\tTwitter Rules (policy)")
 second = session(["\x1b[A", "\r"])  # Up: the last line of the first session
 expect("history across sessions", second, "twitter-rules\tTwitter Rules (policy)")
 history = open(os.path.join(home, ".casegraph_history"), encoding="utf-8").read()
 expect("history file", history, "Navalny")  # libedit writes spaces as \040
 quoted = session(["show Alexei\t", "\r"])
-expect("a name with a space completes quoted", quoted, "Alexei Navalny [navalny] · person")
+expect("a name with a space completes quoted", quoted, "Alexei Navalny\x1b[0m [navalny] · person")
+plain = session(["show Twitter\r"], no_color=True)
+expect("NO_COLOR: plain ASCII on a terminal", plain, "Twitter [twitter] | platform")
 
 for f in failures:
     print("FAIL:", f)
 if not failures:
-    print("ok: completion, editing, history through a pseudo-terminal")
+    print("ok: completion, editing, history, colour and NO_COLOR through a pseudo-terminal")
 sys.exit(1 if failures else 0)

@@ -59,7 +59,7 @@ int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
     echo.Add("through-types", o.filter.through_types).Add("avoid", f->avoided_ids);
     *ctx.out << RenderNeighboursJson(*g, echo, n, ctx.pretty);
   } else {
-    *ctx.out << RenderNeighboursText(*g, *v, n);
+    *ctx.out << RenderNeighboursText(*g, *v, n, ctx.style);
   }
   return n.empty() ? kNothingFound : kFound;
 }
@@ -99,7 +99,7 @@ int RunBrokers(const Context& ctx, const AnalysisOptions& o) {
     EchoTime(&echo, f->time);
     *ctx.out << RenderBrokersJson(*g, echo, b, ctx.pretty);
   } else {
-    *ctx.out << RenderBrokersText(*g, b);
+    *ctx.out << RenderBrokersText(*g, b, ctx.style);
   }
   return b.articulation_points.empty() && b.bridges.empty() ? kNothingFound : kFound;
 }

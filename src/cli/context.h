@@ -12,6 +12,7 @@
 
 #include "graph/graph.h"
 #include "model/location.h"
+#include "render/text_style.h"
 
 namespace casegraph::cli {
 
@@ -22,6 +23,9 @@ struct Context {
   std::vector<std::string> graphs;  // -g/--graph, in order
   std::string format = "text";      // --format text|json
   bool pretty = true;               // JSON indented for people; compact for batch lines
+  std::string color = "auto";       // --color auto|always|never
+  bool pager = false;               // --pager
+  TextStyle style;                  // decided from --color, the terminal and NO_COLOR
   std::istream* in = nullptr;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;

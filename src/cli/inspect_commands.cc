@@ -78,7 +78,7 @@ int RunFind(const Context& ctx, const std::string& text) {
   } else if (matches.empty()) {
     *ctx.out << "no entity matches '" << text << "'\n";
   } else {
-    *ctx.out << RenderFindText(*g, matches);
+    *ctx.out << RenderFindText(*g, matches, ctx.style);
   }
   return matches.empty() ? kNothingFound : kFound;
 }
@@ -97,7 +97,7 @@ int RunShow(const Context& ctx, const std::string& text, const FilterSpec& spec)
     EchoTime(&echo, filter.value().time);
     *ctx.out << RenderShowJson(*g, echo, *v, relations, ctx.pretty);
   } else {
-    *ctx.out << RenderShowText(*g, *v, relations);
+    *ctx.out << RenderShowText(*g, *v, relations, ctx.style);
   }
   return kFound;
 }
@@ -120,7 +120,7 @@ int RunTimeline(const Context& ctx, const std::string& text, const FilterSpec& s
     EchoTime(&echo, filter.value().time);
     *ctx.out << RenderTimelineJson(*g, echo, events, ctx.pretty);
   } else {
-    *ctx.out << RenderTimelineText(*g, v, events);
+    *ctx.out << RenderTimelineText(*g, v, events, ctx.style);
   }
   return events.empty() ? kNothingFound : kFound;
 }

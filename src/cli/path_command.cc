@@ -69,7 +69,7 @@ int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is compl
   } else if (ctx.json()) {
     *ctx.out << RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer.value(), o.weighted, ctx.pretty);
   } else {
-    *ctx.out << RenderPathText(*g, query, answer.value(), o.limit);
+    *ctx.out << RenderPathText(*g, query, answer.value(), o.limit, ctx.style);
   }
   return answer.value().paths.empty() ? kNothingFound : kFound;
 }

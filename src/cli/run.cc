@@ -1,4 +1,10 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
 #include <ostream>
+#include <sstream>
 
 #include "cli/context.h"
 #include "cli/completion.h"
@@ -22,6 +28,11 @@ std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
                   "A case file, a directory of *.json case files, a CSV edge file or a FollowTheMoney file "
                   "(*.ftm.json, *.ftm.jsonl); repeatable; default $CASEGRAPH_GRAPH, else ./graphs")
       ->type_name("PATH");
+  app->add_option("--color", ctx->color,
+                  "auto (colour and Unicode on a terminal, plain ASCII when piped or with NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app->add_flag("--pager", ctx->pager, "Page long output through $PAGER (default less) when on a terminal");
   app->require_subcommand(1);
   app->fallthrough();
   RegisterInspectCommands(*app, ctx);
@@ -55,7 +66,25 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     err << "Run 'casegraph --help' for usage.\n";
     return kInvalid;
   }
-  return ctx.action ? ctx.action() : kInvalid;
+  if (!ctx.action) return kInvalid;
+  const bool terminal = &out == &std::cout && ::isatty(STDOUT_FILENO);
+  const bool no_color = std::getenv("NO_COLOR") != nullptr && *std::getenv("NO_COLOR") != '\0';
+  ctx.style.fancy = ctx.color == "always" || (ctx.color == "auto" && terminal && !no_color);
+  if (!ctx.pager || !terminal) return ctx.action();
+  // --pager on a terminal: collect the answer, then hand it to the pager.
+  std::ostringstream paged;
+  ctx.out = &paged;
+  const int status = ctx.action();
+  const char* pager = std::getenv("PAGER");
+  FILE* pipe = ::popen(pager && *pager ? pager : "less -FRX", "w");
+  if (!pipe) {
+    out << paged.str();
+    return status;
+  }
+  const std::string text = paged.str();
+  std::fwrite(text.data(), 1, text.size(), pipe);
+  ::pclose(pipe);
+  return status;
 }
 
 }  // namespace casegraph::cli

@@ -70,6 +70,7 @@ class Shell {
     ctx_.in = outer.in;
     ctx_.out = outer.out;
     ctx_.err = outer.err;
+    ctx_.style = outer.style;
     app_ = BuildApp(&ctx_, false);
   }
 

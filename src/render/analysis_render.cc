@@ -17,7 +17,8 @@ std::string Score(double s) {
 
 }  // namespace
 
-std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vector<Neighbour>& n) {
+std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vector<Neighbour>& n,
+                                 const TextStyle& style) {
   std::string out = g.entity(center).name + ": " + std::to_string(n.size()) +
                     (n.size() == 1 ? " neighbour" : " neighbours") + "\n";
   int distance = 0;
@@ -27,10 +28,11 @@ std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vec
       out += '\n';
       out += std::to_string(distance) + (distance == 1 ? " hop\n" : " hops\n");
     }
-    out += "  " + g.entity(x.entity).name + " [" + g.entity(x.entity).id + "] · " + g.entity(x.entity).type + "\n";
+    out += "  " + style.Name(g.entity(x.entity).name) + " [" + g.entity(x.entity).id + "]" + style.Sep() +
+           g.entity(x.entity).type + "\n";
     for (const Hop& h : x.reached_by) {
-      out += "    " + g.entity(h.from).name + " —" + DirectionLabel(g, h.relation, h.forward) + "→ " +
-             g.entity(h.to).name + " · " + RelationDateText(g.relation(h.relation)) + " · " + g.relation(h.relation).id +
+      out += "    " + g.entity(h.from).name + style.Arrow(DirectionLabel(g, h.relation, h.forward)) + g.entity(h.to).name +
+             style.Sep() + RelationDateText(g.relation(h.relation), style.fancy) + style.Sep() + g.relation(h.relation).id +
              "\n";
     }
   }
@@ -88,13 +90,13 @@ std::string RenderRankJson(const Graph& g, const QueryEcho& query, const std::ve
   return json.End();
 }
 
-std::string RenderBrokersText(const Graph& g, const Brokers& b) {
+std::string RenderBrokersText(const Graph& g, const Brokers& b, const TextStyle& style) {
   std::string out = std::to_string(b.articulation_points.size()) + " brokers (entities whose removal disconnects the case)\n";
   for (EntityId v : b.articulation_points) out += "  " + g.entity(v).name + " [" + g.entity(v).id + "]\n";
   out += '\n';
   out += std::to_string(b.bridges.size()) + " bridges (relations whose removal disconnects the case)\n";
   for (RelationId r : b.bridges) {
-    out += "\n  " + RenderHopText(g, Hop{r, true, g.relation_from(r), g.relation_to(r)}, "    ");
+    out += "\n  " + RenderHopText(g, Hop{r, true, g.relation_from(r), g.relation_to(r)}, "    ", style);
   }
   return out;
 }

@@ -9,17 +9,19 @@
 #include "query/neighbourhood.h"
 #include "query/ranking.h"
 #include "render/describe.h"
+#include "render/text_style.h"
 
 namespace casegraph {
 
-std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vector<Neighbour>& n);
+std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vector<Neighbour>& n,
+                                 const TextStyle& style = TextStyle());
 std::string RenderNeighboursJson(const Graph& g, const QueryEcho& query, const std::vector<Neighbour>& n, bool pretty);
 
 /// measure: "degree", "pagerank" or "betweenness"; ranked holds the entries to show.
 std::string RenderRankText(const Graph& g, const std::string& measure, const std::vector<RankedEntity>& ranked);
 std::string RenderRankJson(const Graph& g, const QueryEcho& query, const std::vector<RankedEntity>& ranked, bool pretty);
 
-std::string RenderBrokersText(const Graph& g, const Brokers& b);
+std::string RenderBrokersText(const Graph& g, const Brokers& b, const TextStyle& style = TextStyle());
 std::string RenderBrokersJson(const Graph& g, const QueryEcho& query, const Brokers& b, bool pretty);
 
 }  // namespace casegraph

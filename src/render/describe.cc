@@ -2,9 +2,9 @@
 
 namespace casegraph {
 
-std::string RelationDateText(const Relation& r) {
+std::string RelationDateText(const Relation& r, bool unicode) {
   if (r.date) return r.date->text;
-  if (r.start && r.end) return r.start->text + " – " + r.end->text;
+  if (r.start && r.end) return r.start->text + (unicode ? " – " : " - ") + r.end->text;
   if (r.start) return "since " + r.start->text;
   if (r.end) return "until " + r.end->text;
   return "undated";

@@ -12,8 +12,9 @@
 
 namespace casegraph {
 
-/// "2021-03-09", "2017 – 2021-03", "since 2017", "until 2021-03", or "undated".
-std::string RelationDateText(const Relation& r);
+/// "2021-03-09", "2017 – 2021-03" ("2017 - 2021-03" without unicode), "since 2017",
+/// "until 2021-03", or "undated".
+std::string RelationDateText(const Relation& r, bool unicode = true);
 
 /// The label of a relation crossed forward ("sued") or backward ("sued by").
 const std::string& DirectionLabel(const Graph& g, RelationId r, bool forward);

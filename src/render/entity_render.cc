@@ -19,9 +19,9 @@ const char* RankName(int rank) {
 
 }  // namespace
 
-std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& hops) {
+std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& hops, const TextStyle& style) {
   const Entity& e = g.entity(v);
-  std::string out = e.name + " [" + e.id + "] · " + e.type + "\n";
+  std::string out = style.Name(e.name) + " [" + e.id + "]" + style.Sep() + e.type + "\n";
   if (!e.aliases.empty()) {
     out += "  also known as: ";
     for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? "; " : "") + e.aliases[i];
@@ -33,7 +33,7 @@ std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& h
   out += std::to_string(hops.size());
   out += hops.size() == 1 ? " relation\n" : " relations\n";
   for (const Hop& h : hops) {
-    out += "\n  " + RenderHopText(g, h, "    ");
+    out += "\n  " + RenderHopText(g, h, "    ", style);
     for (const auto& [key, value] : g.relation(h.relation).attributes) {
       out += "    " + key + ": " + value.text + "\n";
     }
@@ -55,12 +55,12 @@ std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, c
   return json.End();
 }
 
-std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches) {
+std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches, const TextStyle& style) {
   std::string out;
   for (const NameMatch& m : matches) {
     const Entity& e = g.entity(m.entity);
     out += e.id + "\t" + e.name + " (" + e.type + ")";
-    if (m.matched != e.name && m.matched != e.id) out += "\tmatched “" + m.matched + "”";
+    if (m.matched != e.name && m.matched != e.id) out += "\tmatched " + style.Quote(m.matched);
     out += "\n";
   }
   return out;

@@ -8,15 +8,17 @@
 #include "graph/name_index.h"
 #include "query/path.h"
 #include "render/describe.h"
+#include "render/text_style.h"
 
 namespace casegraph {
 
 /// One entity and the given relations at it (hops that start at it, see RelationsAt).
-std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& relations);
+std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& relations,
+                           const TextStyle& style = TextStyle());
 std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, const std::vector<Hop>& relations,
                            bool pretty = true);
 
-std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches);
+std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches, const TextStyle& style = TextStyle());
 std::string RenderFindJson(const Graph& g, const QueryEcho& query, const std::vector<NameMatch>& matches,
                            bool pretty = true);
 

@@ -6,17 +6,17 @@
 
 namespace casegraph {
 
-std::string RenderHopText(const Graph& g, const Hop& hop, const std::string& indent) {
+std::string RenderHopText(const Graph& g, const Hop& hop, const std::string& indent, const TextStyle& style) {
   const Relation& r = g.relation(hop.relation);
-  std::string out = g.entity(hop.from).name + " —" + DirectionLabel(g, hop.relation, hop.forward) + "→ " +
-                    g.entity(hop.to).name + "\n";
-  out += indent + RelationDateText(r) + " · " + StatusName(r.status) + " · " + r.id + "\n";
+  std::string out = style.Name(g.entity(hop.from).name) + style.Arrow(DirectionLabel(g, hop.relation, hop.forward)) +
+                    style.Name(g.entity(hop.to).name) + "\n";
+  out += indent + RelationDateText(r, style.fancy) + style.Sep() + StatusName(r.status) + style.Sep() + r.id + "\n";
   for (const Evidence& e : r.evidence) {
-    if (!e.quote.empty()) out += indent + "“" + e.quote + "”\n";
+    if (!e.quote.empty()) out += indent + style.Quote(e.quote) + "\n";
     std::string source = e.source;
     if (const Source* s = g.FindSource(e.source); s && !s->title.empty()) source += ": " + s->title;
     if (!e.locator.empty()) source += ", " + e.locator;
-    out += indent + "  — " + source + "\n";
+    out += indent + "  " + style.Dash() + " " + source + "\n";
   }
   return out;
 }
@@ -41,7 +41,8 @@ std::string LengthText(const Path& p, bool weighted) {
 
 }  // namespace
 
-std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer, int limit) {
+std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer, int limit,
+                           const TextStyle& style) {
   const std::string& from = g.entity(query.from).name;
   const std::string& to = g.entity(query.to).name;
   if (answer.paths.empty()) {
@@ -50,7 +51,7 @@ std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAns
     if (!query.undated_allowed) out += " (undated relations are skipped; --undated allow takes them at any time)";
     return out + "\n";
   }
-  std::string out = from + " → " + to + ": ";
+  std::string out = from + " " + style.To() + " " + to + ": ";
   const bool several = answer.paths.size() > 1 || query.form != PathForm::kShortest;
   if (several) {
     const size_t n = answer.paths.size();
@@ -63,7 +64,7 @@ std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAns
     if (several) out += "\nPath " + std::to_string(p + 1) + ": " + LengthText(path, query.weighted) + "\n";
     for (size_t i = 0; i < path.hops.size(); ++i) {
       const std::string number = std::to_string(i + 1) + ". ";
-      out += "\n" + number + RenderHopText(g, path.hops[i], std::string(number.size(), ' '));
+      out += "\n" + number + RenderHopText(g, path.hops[i], std::string(number.size(), ' '), style);
       if (query.weighted) {
         out += std::string(number.size(), ' ') + "weight " + CostText(g.relation(path.hops[i].relation).weight) + "\n";
       }

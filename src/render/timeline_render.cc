@@ -4,7 +4,8 @@
 
 namespace casegraph {
 
-std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, const std::vector<RelationId>& events) {
+std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, const std::vector<RelationId>& events,
+                               const TextStyle& style) {
   std::string out = "Timeline";
   if (entity) out += " of " + g.entity(*entity).name;
   out += ": " + std::to_string(events.size()) + (events.size() == 1 ? " dated relation\n" : " dated relations\n");
@@ -12,16 +13,16 @@ std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, c
   const std::string indent(kDateWidth, ' ');
   for (RelationId r : events) {
     const Relation& rel = g.relation(r);
-    std::string date = RelationDateText(rel);
+    std::string date = RelationDateText(rel, style.fancy);
     // Pad to the column by characters, not bytes (the span dash is one character, three bytes).
     size_t width = 0;
     for (unsigned char c : date) width += (c & 0xC0) != 0x80;
     date += std::string(width < kDateWidth ? kDateWidth - width : 1, ' ');
-    out += "\n" + date + g.entity(g.relation_from(r)).name + " —" + DirectionLabel(g, r, true) + "→ " +
-           g.entity(g.relation_to(r)).name + "\n";
-    out += indent + StatusName(rel.status) + " · " + rel.id + "\n";
+    out += "\n" + date + style.Name(g.entity(g.relation_from(r)).name) + style.Arrow(DirectionLabel(g, r, true)) +
+           style.Name(g.entity(g.relation_to(r)).name) + "\n";
+    out += indent + StatusName(rel.status) + style.Sep() + rel.id + "\n";
     for (const Evidence& e : rel.evidence) {
-      out += indent + (e.quote.empty() ? "" : "“" + e.quote + "” — ") + e.source +
+      out += indent + (e.quote.empty() ? "" : style.Quote(e.quote) + " " + style.Dash() + " ") + e.source +
              (e.locator.empty() ? "" : ", " + e.locator) + "\n";
     }
   }
