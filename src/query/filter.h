@@ -61,22 +61,4 @@ class TraversalFilter {
 /// ambiguous entity, negative max-hops, invalid dates or window.
 Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
 
-/// Calls fn(relation, forward, next) for every relation at v that the filter lets a walk cross,
-/// out-relations first, each group in relation order. Entity avoidance is the caller's to apply
-/// (the endpoints of a query are exempt from it).
-template <typename Fn>
-void ForEachStep(const Graph& g, const TraversalFilter& f, EntityId v, Fn&& fn) {
-  const CsrGraph& csr = g.csr();
-  for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
-    const RelationId r = csr[*it].relation;
-    const EntityId next = static_cast<EntityId>(boost::target(*it, csr));
-    if (f.AllowsRelation(r, true)) fn(r, true, next);
-  }
-  for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
-    const RelationId r = csr[*it].relation;
-    const EntityId next = static_cast<EntityId>(boost::source(*it, csr));
-    if (f.AllowsRelation(r, false)) fn(r, false, next);
-  }
-}
-
 }  // namespace casegraph

@@ -12,10 +12,11 @@ std::vector<EntityId> Path::Entities() const {
 }
 
 PathAnswer ShortestPath(const Graph& g, const TraversalFilter& filter, const PathQuery& query) {
-  Walker w(g, filter);
-  PathAnswer answer;
-  if (std::optional<Path> p = FewestHops(w, query.from, query.to, filter.max_hops)) answer.paths.push_back(*p);
-  return answer;
+  PathQuery shortest = query;
+  shortest.form = PathForm::kShortest;
+  shortest.weighted = false;
+  shortest.chronological = false;
+  return FindPaths(g, filter, shortest).value();  // this form has no error to report
 }
 
 Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, const PathQuery& query) {
