@@ -200,6 +200,9 @@ void RegisterCompletionCommands(CLI::App& app, Context* ctx) {
         if (e.name != e.id) *ctx->out << e.name << "\n";
         for (const std::string& a : e.aliases) *ctx->out << a << "\n";
       }
+      for (EntityId v = static_cast<EntityId>(g->model().entities.size()); v < g->entity_count(); ++v) {
+        *ctx->out << g->entity_id(v) << "\n";  // named only in a CSV file
+      }
       return kFound;
     };
   });

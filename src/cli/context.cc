@@ -33,9 +33,9 @@ int Context::Fail(const std::string& message) const {
 }
 
 std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string& text) const {
-  Resolution r = g.names().Resolve(text);
+  Resolution r = g.Resolve(text);
   if (r.kind == Resolution::Kind::kFound) return r.entity;
-  Fail(ResolutionMessage(text, r, g.model().entities));
+  Fail(ResolutionMessage(text, r, g));
   return std::nullopt;
 }
 

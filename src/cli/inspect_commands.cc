@@ -23,16 +23,14 @@ struct InspectOptions {
 
 int RunCheck(const Context& ctx) {
   LoadResult result;
-  if (ctx.loaded) {
-    result.loaded = ctx.loaded->model();  // batch: the graph loaded, so only the quotes remain to check
-  } else {
+  std::shared_ptr<const Graph> g = ctx.loaded;  // batch and shell: loaded, so only the quotes remain to check
+  if (!g) {
     result = LoadCase(ctx.GraphPaths());
+    if (result.loaded) g = Graph::Build(std::move(*result.loaded));
   }
-  std::unique_ptr<const Graph> g;
   GraphStats stats;
   size_t quotes = 0;
-  if (result.loaded) {
-    g = Graph::Build(std::move(*result.loaded));
+  if (g) {
     for (Diagnostic& d : CheckQuotes(g->model())) result.diagnostics.push_back(std::move(d));
     stats = ComputeStats(*g);
     for (const Relation& r : g->model().relations) {

@@ -151,10 +151,14 @@ class Shell {
     } else if (words[0] == ":format") {
       out = {"text", "json"};
     } else if (ctx_.loaded) {
-      for (const Entity& e : ctx_.loaded->model().entities) {
+      const Graph& g = *ctx_.loaded;
+      for (const Entity& e : g.model().entities) {
         out.push_back(e.id);
         out.push_back(e.name);
         for (const std::string& a : e.aliases) out.push_back(a);
+      }
+      for (EntityId v = static_cast<EntityId>(g.model().entities.size()); v < g.entity_count(); ++v) {
+        out.emplace_back(g.entity_id(v));  // named only in a CSV file
       }
     }
     std::vector<std::string> matching;

@@ -19,56 +19,163 @@ std::vector<std::string> Intern(const std::vector<std::string>& names, std::vect
   return sorted;
 }
 
-DayInterval IntervalOf(const Relation& r) {
+DayInterval IntervalOf(const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end) {
   DayInterval t;
-  if (r.date) return {true, false, r.date->first, r.date->last};
-  if (!r.start && !r.end) return t;
+  if (date) return {true, false, date->first, date->last};
+  if (!start && !end) return t;
   t.dated = true;
   t.span = true;
-  t.first = r.start ? r.start->first : kFirstDay;
-  t.last = r.end ? r.end->last : kLastDay;
+  t.first = start ? start->first : kFirstDay;
+  t.last = end ? end->last : kLastDay;
   return t;
 }
 
+// Counting sort of relations by one end: rows of each vertex in relation order.
+Adjacency BuildRows(size_t vertices, const std::vector<EntityId>& key, const std::vector<EntityId>& other) {
+  Adjacency a;
+  a.offsets.assign(vertices + 1, 0);
+  for (EntityId v : key) ++a.offsets[v + 1];
+  for (size_t v = 0; v < vertices; ++v) a.offsets[v + 1] += a.offsets[v];
+  a.items.resize(key.size());
+  std::vector<uint64_t> next(a.offsets.begin(), a.offsets.end() - 1);
+  for (RelationId r = 0; r < key.size(); ++r) a.items[next[key[r]]++] = Incidence{other[r], r};
+  return a;
+}
+
 }  // namespace
+
+const DayInterval Graph::kUndated{};
 
 std::unique_ptr<const Graph> Graph::Build(Case c) {
   std::unique_ptr<Graph> built(new Graph());
   Graph& g = *built;
   g.model_ = std::move(c);
-  const Case& m = g.model_;
+  Case& m = g.model_;
+  EdgeTable& t = m.edges;
+  const size_t rich_entities = m.entities.size(), rich_relations = m.relations.size();
+  const size_t rows = t.size();
+  const size_t entities = rich_entities + t.entity_count(), relations = rich_relations + rows;
 
-  std::unordered_map<std::string, EntityId> entity_index;
+  // Entity ids and types.
+  auto key = [&g](uint32_t v) { return g.entity_id(v); };
+  g.entity_ids_.Reserve(entities, key);
   std::vector<std::string> entity_types;
-  for (EntityId v = 0; v < m.entities.size(); ++v) {
-    entity_index.emplace(m.entities[v].id, v);
+  for (EntityId v = 0; v < rich_entities; ++v) {
+    g.entity_ids_.Insert(m.entities[v].id, v, key);
     entity_types.push_back(m.entities[v].type);
   }
+  if (t.entity_count() > 0) entity_types.push_back("unknown");
   g.entity_type_names_ = Intern(entity_types, &g.entity_type_);
-
-  std::vector<std::string> relation_types;
-  std::vector<std::pair<uint32_t, uint32_t>> edges;
-  std::vector<EdgeData> edge_data;
-  for (RelationId r = 0; r < m.relations.size(); ++r) {
-    const Relation& rel = m.relations[r];
-    const EntityId from = entity_index.at(rel.from);
-    const EntityId to = entity_index.at(rel.to);
-    g.relation_ends_.emplace_back(from, to);
-    relation_types.push_back(rel.type);
-    g.relation_time_.push_back(IntervalOf(rel));
-    g.relation_weight_.push_back(rel.weight);
-    g.relation_index_.emplace(rel.id, r);
-    edges.emplace_back(from, to);
-    edge_data.push_back(EdgeData{r});
+  if (t.entity_count() > 0) {
+    const TypeId unknown = g.entity_type_.back();
+    g.entity_type_.pop_back();
+    g.entity_type_.resize(entities, unknown);
+    for (EntityId v = static_cast<EntityId>(rich_entities); v < entities; ++v) g.entity_ids_.Insert(g.entity_id(v), v, key);
   }
-  g.relation_type_names_ = Intern(relation_types, &g.relation_type_);
-  for (const std::string& t : g.relation_type_names_) g.relation_type_info_.push_back(m.vocabulary.relation_types.at(t));
-  for (size_t i = 0; i < m.sources.size(); ++i) g.source_index_.emplace(m.sources[i].id, i);
 
-  g.csr_ = CsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), edge_data.begin(),
-                    static_cast<uint32_t>(m.entities.size()));
-  g.names_ = NameIndex(m.entities);
+  // Relations: the case's, then the CSV rows.
+  g.from_.reserve(relations);
+  g.to_.reserve(relations);
+  g.status_.reserve(relations);
+  std::vector<std::string> type_names;
+  bool any_dated = false, any_weight = false;
+  for (RelationId r = 0; r < rich_relations; ++r) {
+    const Relation& rel = m.relations[r];
+    g.from_.push_back(*g.FindEntity(rel.from));
+    g.to_.push_back(*g.FindEntity(rel.to));
+    g.status_.push_back(static_cast<uint8_t>(rel.status));
+    type_names.push_back(rel.type);
+    any_dated = any_dated || rel.IsDated();
+    any_weight = any_weight || rel.weight != 1.0;
+    g.relation_index_.emplace(rel.id, r);
+  }
+  type_names.insert(type_names.end(), t.type_names.begin(), t.type_names.end());
+  std::vector<TypeId> type_ids;
+  g.relation_type_names_ = Intern(type_names, &type_ids);
+  g.relation_type_.assign(type_ids.begin(), type_ids.begin() + static_cast<long>(rich_relations));
+  g.relation_type_.reserve(relations);
+  for (uint32_t row_type : t.type) g.relation_type_.push_back(type_ids[rich_relations + row_type]);
+  g.from_.insert(g.from_.end(), t.from.begin(), t.from.end());
+  g.to_.insert(g.to_.end(), t.to.begin(), t.to.end());
+  std::vector<uint32_t>().swap(t.from);  // the graph's arrays hold them now
+  std::vector<uint32_t>().swap(t.to);
+  std::vector<uint32_t>().swap(t.type);
+  for (size_t row = 0; row < rows; ++row) g.status_.push_back(static_cast<uint8_t>(t.row_status(row)));
+  any_dated = any_dated || !t.dates.empty();
+  any_weight = any_weight || !t.weight.empty();
+  if (any_dated) {
+    g.time_.reserve(relations);
+    for (const Relation& rel : m.relations) g.time_.push_back(IntervalOf(rel.date, rel.start, rel.end));
+    g.time_.resize(relations);
+    for (const auto& [row, d] : t.dates) g.time_[rich_relations + row] = IntervalOf(d.date, d.start, d.end);
+  }
+  if (any_weight) {
+    g.weight_.reserve(relations);
+    for (const Relation& rel : m.relations) g.weight_.push_back(rel.weight);
+    for (size_t row = 0; row < rows; ++row) g.weight_.push_back(t.row_weight(row));
+  }
+  for (const auto& [row, id] : t.ids) g.relation_index_.emplace(id, static_cast<RelationId>(rich_relations + row));
+  g.Finish();
   return built;
+}
+
+void Graph::Finish() {
+  const Case& m = model_;
+  for (const std::string& t : relation_type_names_) relation_type_info_.push_back(m.vocabulary.relation_types.at(t));
+  for (size_t i = 0; i < m.sources.size(); ++i) source_index_.emplace(m.sources[i].id, i);
+  for (size_t f = 0; f < m.edges.files.size(); ++f) stem_file_.emplace(m.edges.files[f].stem, f);
+  BuildAdjacency();
+}
+
+void Graph::BuildAdjacency() {
+  out_ = BuildRows(entity_count(), from_, to_);
+  in_ = BuildRows(entity_count(), to_, from_);
+}
+
+std::string_view Graph::entity_id(EntityId v) const {
+  const size_t rich = model_.entities.size();
+  return v < rich ? std::string_view(model_.entities[v].id) : model_.edges.entity_id(v - rich);
+}
+
+const Entity& Graph::entity(EntityId v) const {
+  const size_t rich = model_.entities.size();
+  if (v < rich) return model_.entities[v];
+  std::lock_guard<std::mutex> lock(made_mutex_);
+  std::unique_ptr<Entity>& made = made_entities_[v];
+  if (!made) made = std::make_unique<Entity>(model_.edges.ImplicitEntity(v - rich, model_.files));
+  return *made;
+}
+
+const Relation& Graph::relation(RelationId r) const {
+  const size_t rich = model_.relations.size();
+  if (r < rich) return model_.relations[r];
+  std::lock_guard<std::mutex> lock(made_mutex_);
+  std::unique_ptr<Relation>& made = made_relations_[r];
+  if (!made) {
+    made = std::make_unique<Relation>(model_.edges.Row(r - rich, std::string(entity_id(from_[r])),
+                                                       std::string(entity_id(to_[r])),
+                                                       relation_type_names_[relation_type_[r]], model_.files));
+  }
+  return *made;
+}
+
+std::optional<EntityId> Graph::FindEntity(std::string_view id) const {
+  return entity_ids_.Find(id, [this](uint32_t v) { return entity_id(v); });
+}
+
+Resolution Graph::Resolve(const std::string& text) const {
+  if (std::optional<EntityId> v = FindEntity(text)) {
+    Resolution r;
+    r.kind = Resolution::Kind::kFound;
+    r.entity = *v;
+    return r;
+  }
+  return names().Resolve(text);
+}
+
+const NameIndex& Graph::names() const {
+  std::call_once(names_built_, [this] { names_ = std::make_unique<NameIndex>(*this); });
+  return *names_;
 }
 
 std::optional<TypeId> Graph::FindRelationType(const std::string& name) const {
@@ -89,9 +196,23 @@ const Source* Graph::FindSource(const std::string& id) const {
 }
 
 std::optional<RelationId> Graph::FindRelation(const std::string& id) const {
-  auto it = relation_index_.find(id);
-  if (it == relation_index_.end()) return std::nullopt;
-  return it->second;
+  if (auto it = relation_index_.find(id); it != relation_index_.end()) return it->second;
+  // "<stem>#<n>": the n-th row of a CSV file without an id of its own.
+  const size_t hash = id.rfind('#');
+  if (hash == std::string::npos) return std::nullopt;
+  auto file = stem_file_.find(id.substr(0, hash));
+  if (file == stem_file_.end()) return std::nullopt;
+  const std::string digits = id.substr(hash + 1);
+  if (digits.empty() || digits.size() > 9 || digits[0] == '0' ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  const EdgeFile& f = model_.edges.files[file->second];
+  const size_t n = std::stoul(digits);
+  if (n > f.rows) return std::nullopt;
+  const size_t row = f.first_row + n - 1;
+  if (model_.edges.row_id(row) != id) return std::nullopt;
+  return static_cast<RelationId>(model_.relations.size() + row);
 }
 
 }  // namespace casegraph

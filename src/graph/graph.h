@@ -1,35 +1,31 @@
-// The immutable graph: built once from a Case, then only read. Entities are vertices
-// 0..n-1 in model order, relations are edges carrying their index in the model.
+// The immutable graph: built once from a Case, then only read. Entities are vertices 0..n-1
+// (the case's entities, then the entities named only in CSV files); relations are edges
+// 0..m-1 (the case's relations, then the CSV rows).
 #pragma once
-
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/name_index.h"
 #include "model/case.h"
+#include "model/id_table.h"
 
 namespace casegraph {
 
-using EntityId = uint32_t;    // index into Case::entities
-using RelationId = uint32_t;  // index into Case::relations
+using EntityId = uint32_t;    // vertex number
+using RelationId = uint32_t;  // edge number
 using TypeId = uint32_t;      // index into Graph::relation_type_names() / entity_type_names()
 
 /// The earliest and latest days, used for open span ends.
 constexpr Day kFirstDay = INT32_MIN / 2;
 constexpr Day kLastDay = INT32_MAX / 2;
-
-struct EdgeData {
-  RelationId relation = 0;
-};
-
-using CsrGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeData,
-                                                    boost::no_property, uint32_t, uint32_t>;
 
 /// A relation's time as a closed interval of days; undated relations have dated == false.
 /// An event's interval is its date's; a span's runs from its start's first day to its end's
@@ -39,6 +35,23 @@ struct DayInterval {
   bool span = false;  // start/end rather than date
   Day first = 0;
   Day last = 0;
+};
+
+/// One relation at an entity: the entity at its other end, and the relation.
+struct Incidence {
+  EntityId other;
+  RelationId relation;
+};
+
+/// Compressed sparse rows: the incidences of vertex v are items[offsets[v] .. offsets[v+1]),
+/// in relation order.
+struct Adjacency {
+  std::vector<uint64_t> offsets;
+  std::vector<Incidence> items;
+
+  std::span<const Incidence> of(EntityId v) const {
+    return std::span<const Incidence>(items.data() + offsets[v], items.data() + offsets[v + 1]);
+  }
 };
 
 class Graph {
@@ -51,20 +64,28 @@ class Graph {
   Graph& operator=(const Graph&) = delete;
 
   const Case& model() const { return model_; }
-  const CsrGraph& csr() const { return csr_; }
-  const NameIndex& names() const { return names_; }
 
-  size_t entity_count() const { return model_.entities.size(); }
-  size_t relation_count() const { return model_.relations.size(); }
-  const Entity& entity(EntityId v) const { return model_.entities[v]; }
-  const Relation& relation(RelationId r) const { return model_.relations[r]; }
+  size_t entity_count() const { return entity_type_.size(); }
+  size_t relation_count() const { return from_.size(); }
+  /// An entity or relation as a model object. Those of CSV files are made on first use and
+  /// kept, so the reference stays valid as long as the graph.
+  const Entity& entity(EntityId v) const;
+  const Relation& relation(RelationId r) const;
+  /// The id of an entity, without making its Entity.
+  std::string_view entity_id(EntityId v) const;
 
-  EntityId relation_from(RelationId r) const { return relation_ends_[r].first; }
-  EntityId relation_to(RelationId r) const { return relation_ends_[r].second; }
+  /// Relations out of v (v is their from) and into v (v is their to), in relation order.
+  std::span<const Incidence> out(EntityId v) const { return out_.of(v); }
+  std::span<const Incidence> in(EntityId v) const { return in_.of(v); }
+
+  EntityId relation_from(RelationId r) const { return from_[r]; }
+  EntityId relation_to(RelationId r) const { return to_[r]; }
   TypeId relation_type(RelationId r) const { return relation_type_[r]; }
+  Status relation_status(RelationId r) const { return static_cast<Status>(status_[r]); }
   TypeId entity_type(EntityId v) const { return entity_type_[v]; }
-  const DayInterval& relation_time(RelationId r) const { return relation_time_[r]; }
-  double relation_weight(RelationId r) const { return relation_weight_[r]; }
+  const DayInterval& relation_time(RelationId r) const { return time_.empty() ? kUndated : time_[r]; }
+  double relation_weight(RelationId r) const { return weight_.empty() ? 1.0 : weight_[r]; }
+  bool any_dated() const { return !time_.empty(); }
 
   /// Interned type names, sorted; a TypeId indexes these.
   const std::vector<std::string>& relation_type_names() const { return relation_type_names_; }
@@ -79,21 +100,40 @@ class Graph {
   /// The source with this id, or nullptr.
   const Source* FindSource(const std::string& id) const;
   std::optional<RelationId> FindRelation(const std::string& id) const;
+  /// The entity with exactly this id.
+  std::optional<EntityId> FindEntity(std::string_view id) const;
+  /// Resolves what a user typed: an exact id at once, else through names().
+  Resolution Resolve(const std::string& text) const;
+  /// Names, aliases and ids under Unicode folding; built on first use.
+  const NameIndex& names() const;
 
  private:
+  friend class GraphSnapshot;
   Graph() = default;
+  void BuildAdjacency();
+  void Finish();
+
+  static const DayInterval kUndated;
 
   Case model_;
-  CsrGraph csr_;
-  NameIndex names_;
-  std::vector<std::pair<EntityId, EntityId>> relation_ends_;
+  std::vector<EntityId> from_, to_;
   std::vector<TypeId> relation_type_, entity_type_;
-  std::vector<DayInterval> relation_time_;
-  std::vector<double> relation_weight_;
+  std::vector<uint8_t> status_;
+  std::vector<DayInterval> time_;  // empty when no relation is dated
+  std::vector<double> weight_;     // empty when every weight is 1
+  Adjacency out_, in_;
+  IdTable entity_ids_;
   std::vector<std::string> relation_type_names_, entity_type_names_;
   std::vector<RelationType> relation_type_info_;
   std::unordered_map<std::string, size_t> source_index_;
-  std::unordered_map<std::string, RelationId> relation_index_;
+  std::unordered_map<std::string, RelationId> relation_index_;  // the case's relations and CSV rows' given ids
+  std::unordered_map<std::string, size_t> stem_file_;             // CSV stem -> EdgeTable::files index
+
+  mutable std::once_flag names_built_;
+  mutable std::unique_ptr<NameIndex> names_;
+  mutable std::mutex made_mutex_;
+  mutable std::unordered_map<EntityId, std::unique_ptr<Entity>> made_entities_;
+  mutable std::unordered_map<RelationId, std::unique_ptr<Relation>> made_relations_;
 };
 
 }  // namespace casegraph

@@ -1,5 +1,7 @@
 #include "graph/name_index.h"
 
+#include "graph/graph.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -8,16 +10,23 @@
 
 namespace casegraph {
 
-NameIndex::NameIndex(const std::vector<Entity>& entities) : entities_(&entities) {
-  for (uint32_t v = 0; v < entities.size(); ++v) {
-    const Entity& e = entities[v];
-    ids_.emplace(e.id, v);
+NameIndex::NameIndex(const Graph& graph) : graph_(&graph) {
+  const size_t explicit_count = graph.model().entities.size();
+  for (uint32_t v = 0; v < graph.entity_count(); ++v) {
     auto add = [&](const std::string& text) {
       std::string key = NameKey(text);
       std::vector<uint32_t>& list = keys_[key];
       if (list.empty() || list.back() != v) list.push_back(v);
       names_.push_back({std::move(key), text, v});
     };
+    if (v >= explicit_count) {  // named only in a CSV file: its name is its id
+      const std::string id(graph.entity_id(v));
+      ids_.emplace(id, v);
+      add(id);
+      continue;
+    }
+    const Entity& e = graph.entity(v);
+    ids_.emplace(e.id, v);
     add(e.id);
     add(e.name);
     for (const std::string& a : e.aliases) add(a);
@@ -49,7 +58,7 @@ Resolution NameIndex::Resolve(const std::string& text) const {
     int d = EditDistance(key, n.key, limit);
     if (d > limit && key.size() >= 3 && n.key.find(key) != std::string::npos) d = limit + 1;
     else if (d > limit) continue;
-    scored.emplace_back(d, (*entities_)[n.entity].id, n.entity);
+    scored.emplace_back(d, std::string(graph_->entity_id(n.entity)), n.entity);
   }
   std::sort(scored.begin(), scored.end());
   for (const auto& [d, id, v] : scored) {
@@ -61,7 +70,7 @@ Resolution NameIndex::Resolve(const std::string& text) const {
 
 std::vector<NameMatch> NameIndex::Find(const std::string& text) const {
   const std::string key = NameKey(text);
-  std::vector<NameMatch> best(entities_ ? entities_->size() : 0, NameMatch{0, 99, ""});
+  std::vector<NameMatch> best(graph_->entity_count(), NameMatch{0, 99, ""});
   for (const Name& n : names_) {
     const size_t at = n.key.find(key);
     if (at == std::string::npos) continue;
@@ -88,17 +97,17 @@ std::vector<NameMatch> NameIndex::Find(const std::string& text) const {
   for (const NameMatch& m : best) {
     if (m.rank < 99) out.push_back(m);
   }
-  const std::vector<Entity>& es = *entities_;
+  const Graph& g = *graph_;
   std::sort(out.begin(), out.end(), [&](const NameMatch& a, const NameMatch& b) {
     const size_t la = a.matched.size(), lb = b.matched.size();
-    return std::tie(a.rank, la, es[a.entity].name, es[a.entity].id) <
-           std::tie(b.rank, lb, es[b.entity].name, es[b.entity].id);
+    return std::tie(a.rank, la, g.entity(a.entity).name, g.entity(a.entity).id) <
+           std::tie(b.rank, lb, g.entity(b.entity).name, g.entity(b.entity).id);
   });
   return out;
 }
 
-std::string ResolutionMessage(const std::string& text, const Resolution& r, const std::vector<Entity>& entities) {
-  auto describe = [&](uint32_t v) { return entities[v].id + " (" + entities[v].name + ")"; };
+std::string ResolutionMessage(const std::string& text, const Resolution& r, const Graph& graph) {
+  auto describe = [&](uint32_t v) { return graph.entity(v).id + " (" + graph.entity(v).name + ")"; };
   if (r.kind == Resolution::Kind::kAmbiguous) {
     std::string out = "'" + text + "' is ambiguous: ";
     for (size_t i = 0; i < r.candidates.size(); ++i) out += (i ? ", " : "") + describe(r.candidates[i]);
@@ -109,7 +118,8 @@ std::string ResolutionMessage(const std::string& text, const Resolution& r, cons
   out += "; did you mean ";
   for (size_t i = 0; i < r.candidates.size(); ++i) {
     if (i > 0) out += i + 1 == r.candidates.size() ? " or " : ", ";
-    out += "'" + entities[r.candidates[i]].name + "' (" + entities[r.candidates[i]].id + ")";
+    const Entity& e = graph.entity(r.candidates[i]);
+    out += "'" + e.name + "' (" + e.id + ")";
   }
   return out + "?";
 }

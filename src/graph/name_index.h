@@ -25,10 +25,12 @@ struct NameMatch {
   std::string matched;  // the id, name or alias that matched
 };
 
+class Graph;
+
 class NameIndex {
  public:
-  NameIndex() = default;
-  explicit NameIndex(const std::vector<Entity>& entities);
+  /// Indexes every entity of the graph (which must outlive the index).
+  explicit NameIndex(const Graph& graph);
 
   /// Exact id first; then id, name or alias compared under NameKey (NFC + case folding).
   Resolution Resolve(const std::string& text) const;
@@ -43,7 +45,7 @@ class NameIndex {
     std::string text;     // as written
     uint32_t entity = 0;
   };
-  const std::vector<Entity>* entities_ = nullptr;
+  const Graph* graph_ = nullptr;
   std::unordered_map<std::string, uint32_t> ids_;
   std::unordered_map<std::string, std::vector<uint32_t>> keys_;
   std::vector<Name> names_;  // every id, name and alias
@@ -52,6 +54,6 @@ class NameIndex {
 /// The message for a reference that did not resolve to one entity, e.g.
 /// "unknown entity 'Navalni'; did you mean 'Alexei Navalny' (navalny)?" or
 /// "'Twitter' is ambiguous: twitter (Twitter), twitter-inc (Twitter Inc.); use an id".
-std::string ResolutionMessage(const std::string& text, const Resolution& r, const std::vector<Entity>& entities);
+std::string ResolutionMessage(const std::string& text, const Resolution& r, const Graph& graph);
 
 }  // namespace casegraph

@@ -12,11 +12,18 @@ bool IsValidId(const std::string& id) {
   return true;
 }
 
-std::string ImpliedRelationId(const std::string& path, size_t index) {
+std::string RelationIdStem(const std::string& path) {
   std::string stem = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   const size_t dot = stem.find('.');
   if (dot != std::string::npos && dot > 0) stem.resize(dot);
-  return stem + "#" + std::to_string(index);
+  return stem;
+}
+
+std::string ImpliedRelationId(const std::string& path, size_t index) {
+  std::string id = RelationIdStem(path);
+  id += '#';
+  id += std::to_string(index);
+  return id;
 }
 
 }  // namespace casegraph

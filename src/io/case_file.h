@@ -25,4 +25,7 @@ bool IsValidId(const std::string& id);
 /// "<file stem>#<index>", the id given to a relation that has none.
 std::string ImpliedRelationId(const std::string& path, size_t index);
 
+/// "<file stem>" of ImpliedRelationId: the file name up to its first dot.
+std::string RelationIdStem(const std::string& path);
+
 }  // namespace casegraph

@@ -11,6 +11,7 @@
 #include "io/csv_reader.h"
 #include "io/ftm_reader.h"
 #include "io/source_text.h"
+#include "model/id_table.h"
 #include "model/vocabulary.h"
 #include "text/edit_distance.h"
 
@@ -38,11 +39,47 @@ bool SameRelationType(const RelationType& a, const RelationType& b) {
   return a.label == b.label && a.inverse == b.inverse && a.symmetric == b.symmetric && a.color == b.color;
 }
 
-// Merges CaseFiles one after another, then checks the references between them.
-class CaseMerger {
+// Merges CaseFiles one after another, then checks the references between them. CSV files' rows
+// go straight into the case's edge table; until Finish, a row names an entity by a provisional
+// number: kExplicit | index into entities, or the number of an implicit entity.
+class CaseMerger : public EdgeSink {
  public:
   explicit CaseMerger(Diagnostics* diagnostics) : diagnostics_(diagnostics) {
     result_.vocabulary = BuiltinVocabulary();
+  }
+
+  static constexpr uint32_t kExplicit = 0x80000000u;
+
+  auto ImplicitKey() const {
+    return [this](uint32_t k) { return result_.edges.entity_id(k); };
+  }
+  auto ExplicitKey() const {
+    return [this](uint32_t n) { return std::string_view(result_.entities[n].id); };
+  }
+
+  void AddCsv(const SourceText& text) {
+    result_.files.push_back(text.name());
+    ReadCsvRows(text, static_cast<uint32_t>(result_.files.size() - 1), this, diagnostics_);
+  }
+
+  EdgeTable& table() override { return result_.edges; }
+
+  uint32_t EntityRef(std::string_view id, const Mention& where) override {
+    if (std::optional<uint32_t> k = implicit_ids_.Find(id, ImplicitKey())) return *k;
+    if (std::optional<uint32_t> e = explicit_ids_.Find(id, ExplicitKey())) return *e | kExplicit;
+    const uint32_t k = result_.edges.AddEntity(id, where);
+    implicit_ids_.Insert(id, k, ImplicitKey());
+    return k;
+  }
+
+  uint32_t TypeRef(std::string_view type, const SourceText& source, size_t offset) override {
+    std::vector<std::string>& names = result_.edges.type_names;
+    for (uint32_t i = 0; i < names.size(); ++i) {
+      if (names[i] == type) return i;
+    }
+    names.emplace_back(type);
+    implied_types_.emplace(names.back(), source.LocationAt(offset));
+    return static_cast<uint32_t>(names.size() - 1);
   }
 
   void Add(CaseFile file) {
@@ -69,6 +106,8 @@ class CaseMerger {
       }
     }
     if (!any_unreadable_) CheckReferences();  // else every reference into that file would be reported
+    NumberImplicitEntities();
+    CheckCsvRelationIds();
     return std::move(result_);
   }
 
@@ -104,14 +143,19 @@ class CaseMerger {
     }
   }
 
+  bool KnownEntity(const std::string& id) const {
+    return explicit_ids_.Find(id, ExplicitKey()) || implicit_ids_.Find(id, ImplicitKey());
+  }
+
   void AddEntity(Entity e) {
-    auto it = entity_index_.find(e.id);
-    if (it == entity_index_.end()) {
-      entity_index_.emplace(e.id, result_.entities.size());
+    std::optional<uint32_t> known = explicit_ids_.Find(e.id, ExplicitKey());
+    if (!known) {
+      const uint32_t n = static_cast<uint32_t>(result_.entities.size());
       result_.entities.push_back(std::move(e));
+      explicit_ids_.Insert(result_.entities[n].id, n, ExplicitKey());
       return;
     }
-    Entity& first = result_.entities[it->second];
+    Entity& first = result_.entities[*known];
     if (e.implicit) return;  // a CSV mention adds nothing to a known entity
     if (first.implicit) {
       first = std::move(e);
@@ -172,6 +216,7 @@ class CaseMerger {
   void CheckReferences() {
     std::vector<std::string> entity_ids, source_ids, type_ids;
     for (const Entity& e : result_.entities) entity_ids.push_back(e.id);
+    for (size_t k = 0; k < result_.edges.entity_count(); ++k) entity_ids.emplace_back(result_.edges.entity_id(k));
     for (const Source& s : result_.sources) source_ids.push_back(s.id);
     for (const auto& [id, t] : result_.vocabulary.relation_types) type_ids.push_back(id);
     for (const Relation& r : result_.relations) {
@@ -180,7 +225,7 @@ class CaseMerger {
                                 " (define it under vocabulary.relation_types)");
       }
       for (const auto& [id, where] : {std::pair{&r.from, &r.from_where}, std::pair{&r.to, &r.to_where}}) {
-        if (!id->empty() && !entity_index_.count(*id)) {
+        if (!id->empty() && !KnownEntity(*id)) {
           Error(*where, "unknown entity '" + *id + "'" + DidYouMean(Suggest(*id, entity_ids)));
         }
       }
@@ -192,9 +237,86 @@ class CaseMerger {
     }
   }
 
+  // Gives CSV rows their final entity numbers: explicit entities first, then the implicit ones
+  // that no file defined, in order of first mention.
+  void NumberImplicitEntities() {
+    EdgeTable& t = result_.edges;
+    const uint32_t explicit_count = static_cast<uint32_t>(result_.entities.size());
+    std::vector<uint32_t> final_number(t.entity_count());
+    EdgeTable kept;
+    for (uint32_t k = 0; k < t.entity_count(); ++k) {
+      const std::string_view id = t.entity_id(k);
+      if (std::optional<uint32_t> e = explicit_ids_.Find(id, ExplicitKey())) {
+        final_number[k] = *e;
+      } else {
+        final_number[k] = explicit_count + kept.AddEntity(id, t.entity_where[k]);
+      }
+    }
+    if (kept.entity_count() != t.entity_count()) {
+      t.entity_ids = std::move(kept.entity_ids);
+      t.entity_id_end = std::move(kept.entity_id_end);
+      t.entity_where = std::move(kept.entity_where);
+    }
+    for (std::vector<uint32_t>* ends : {&t.from, &t.to}) {
+      for (uint32_t& v : *ends) v = (v & kExplicit) ? (v & ~kExplicit) : final_number[v];
+    }
+  }
+
+  Location RowLocation(size_t row) const {
+    return Location{result_.files[result_.edges.file_of(row).file], static_cast<int>(result_.edges.line[row]), 1};
+  }
+
+  // Relation ids of CSV rows must be unique too: ids given in an id column, and the implied
+  // "<stem>#<n>" of the others.
+  void CheckCsvRelationIds() {
+    const EdgeTable& t = result_.edges;
+    std::unordered_map<std::string, size_t> stems;  // stem -> first file block with it
+    for (size_t f = 0; f < t.files.size(); ++f) {
+      const EdgeFile& file = t.files[f];
+      auto [it, added] = stems.emplace(file.stem, f);
+      if (added || file.rows == 0) continue;
+      const EdgeFile& first = t.files[it->second];
+      const uint32_t both = std::min(first.rows, file.rows);
+      if (both == 0) continue;
+      Error(RowLocation(file.first_row),
+            "duplicate relation id '" + file.stem + "#1' (first defined at " + FormatLocation(RowLocation(first.first_row)) +
+                ")" + (both > 1 ? "; so are the next " + std::to_string(both - 1) + " rows' ids" : std::string()));
+    }
+    // A case file's relations without ids have implied ids too ("<stem>#<n>"): a case file
+    // and a CSV file of the same stem collide. (Given ids cannot contain '#'.)
+    std::unordered_map<std::string, size_t> file_rank;
+    for (size_t i = 0; i < result_.files.size(); ++i) file_rank.emplace(result_.files[i], i);
+    for (const Relation& r : result_.relations) {
+      if (r.id_given) continue;
+      const size_t hash = r.id.rfind('#');
+      auto it = stems.find(r.id.substr(0, hash));
+      if (it == stems.end()) continue;
+      const EdgeFile& f = t.files[it->second];
+      const size_t n = std::stoul(r.id.substr(hash + 1));
+      if (n == 0 || n > f.rows) continue;
+      const size_t row = f.first_row + n - 1;
+      if (t.row_id(row) != r.id) continue;
+      const Location csv = RowLocation(row);
+      const bool csv_first = file_rank[csv.file] < file_rank[r.where.file];
+      Error(csv_first ? r.where : csv, "duplicate relation id '" + r.id + "' (first defined at " +
+                                           FormatLocation(csv_first ? csv : r.where) + ")");
+    }
+    std::unordered_map<std::string, size_t> given;  // id -> row
+    for (const auto& [row, id] : t.ids) {
+      if (auto it = relation_index_.find(id); it != relation_index_.end()) {
+        Error(RowLocation(row), "duplicate relation id '" + id + "' (first defined at " +
+                                    FormatLocation(result_.relations[it->second].where) + ")");
+      } else if (auto [g, added] = given.emplace(id, row); !added) {
+        Error(RowLocation(row), "duplicate relation id '" + id + "' (first defined at " +
+                                    FormatLocation(RowLocation(g->second)) + ")");
+      }
+    }
+  }
+
   Diagnostics* diagnostics_;
   Case result_;
-  std::unordered_map<std::string, size_t> source_index_, entity_index_, relation_index_;
+  IdTable explicit_ids_, implicit_ids_;
+  std::unordered_map<std::string, size_t> source_index_, relation_index_;
   std::map<std::string, Location> implied_types_;
   bool any_unreadable_ = false;
 };
@@ -220,9 +342,14 @@ void SortDiagnostics(const std::vector<std::string>& file_order, Diagnostics* di
 LoadResult Merge(std::vector<SourceText> texts, Diagnostics diagnostics) {
   CaseMerger merger(&diagnostics);
   std::vector<std::string> order;
-  for (const SourceText& text : texts) {
+  for (SourceText& text : texts) {
     order.push_back(text.name());
-    merger.Add(ReadAnyFile(text, &diagnostics));
+    if (EndsWith(text.name(), ".csv")) {
+      merger.AddCsv(text);
+    } else {
+      merger.Add(ReadAnyFile(text, &diagnostics));
+    }
+    text = SourceText(text.name(), std::string());  // the bytes are no longer needed
   }
   Case merged = merger.Finish();
   LoadResult result;

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <set>
+#include <unordered_map>
 
+#include "model/id_table.h"
 #include "model/limits.h"
 #include "text/edit_distance.h"
 #include "text/unicode.h"
@@ -13,35 +14,74 @@ namespace casegraph {
 
 namespace {
 
+// Byte classes for the unquoted fast path.
+enum : uint8_t { kEndsCell = 1, kNotIdChar = 2, kNeedsCheck = 4 };
+
+struct ByteClasses {
+  uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      const bool id = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+                      c == '_' || c == ':' || c == '-';
+      of[c] = id ? 0 : kNotIdChar;
+      if (c == ',' || c == '\n' || c == '\r' || c == '"') of[c] |= kEndsCell;
+      if (c == 0 || c >= 0x80) of[c] |= kNeedsCheck;
+    }
+  }
+};
+constexpr ByteClasses kBytes;
+
 struct Cell {
-  std::string text;
-  size_t offset = 0;
+  size_t offset = 0;         // where the cell starts (its opening quote, when quoted)
+  size_t begin = 0, end = 0;  // unquoted: the text's bytes
+  bool quoted = false;
+  bool plain_id = false;      // unquoted, and only id characters
+  bool needs_check = false;   // has NUL or non-ASCII bytes
+  std::string unquoted;       // quoted: the text with doubled quotes undone
+
+  std::string_view text(const std::string& t) const {
+    return quoted ? std::string_view(unquoted) : std::string_view(t.data() + begin, end - begin);
+  }
 };
 
-// Splits the text into rows of cells (RFC 4180). Reports unterminated quotes and stray quotes.
+// Splits the text into rows of cells (RFC 4180), counting lines as it goes. Reports
+// unterminated quotes and stray quotes.
 class CsvScanner {
  public:
   CsvScanner(const SourceText& source, Diagnostics* diagnostics) : source_(source), diagnostics_(diagnostics) {
     if (source.text().compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
   }
 
-  /// Reads the next row; false at end of input. Blank lines are skipped.
-  bool NextRow(std::vector<Cell>* row, size_t* row_offset) {
+  /// Reads the next row into cells [0, *count); false at end of input. Blank lines are skipped.
+  bool NextRow(std::vector<Cell>* cells, size_t* count, size_t* row_offset) {
     const std::string& t = source_.text();
-    while (pos_ < t.size() && (t[pos_] == '\n' || t[pos_] == '\r')) ++pos_;
-    if (pos_ >= t.size()) return false;
-    row->clear();
+    const size_t n = t.size();
+    while (pos_ < n && (t[pos_] == '\n' || t[pos_] == '\r')) {
+      if (t[pos_] == '\n') NewLine(pos_ + 1);
+      ++pos_;
+    }
+    if (pos_ >= n) return false;
+    *count = 0;
     *row_offset = pos_;
+    row_line_ = line_;
+    row_line_start_ = line_start_;
     while (true) {
-      Cell cell;
+      if (*count == cells->size()) cells->emplace_back();
+      Cell& cell = (*cells)[(*count)++];
       cell.offset = pos_;
-      if (pos_ < t.size() && t[pos_] == '"') {
+      cell.quoted = false;
+      cell.needs_check = false;
+      if (pos_ < n && t[pos_] == '"') {
+        cell.quoted = true;
+        cell.plain_id = false;
+        cell.unquoted.clear();
         ++pos_;
         bool closed = false;
-        while (pos_ < t.size()) {
-          if (t[pos_] == '"') {
-            if (pos_ + 1 < t.size() && t[pos_ + 1] == '"') {
-              cell.text += '"';
+        while (pos_ < n) {
+          const char c = t[pos_];
+          if (c == '"') {
+            if (pos_ + 1 < n && t[pos_ + 1] == '"') {
+              cell.unquoted += '"';
               pos_ += 2;
               continue;
             }
@@ -49,76 +89,145 @@ class CsvScanner {
             closed = true;
             break;
           }
-          cell.text += t[pos_++];
+          if (c == '\n') NewLine(pos_ + 1);
+          if (kBytes.of[static_cast<unsigned char>(c)] & kNeedsCheck) cell.needs_check = true;
+          cell.unquoted += c;
+          ++pos_;
         }
         if (!closed) {
           diagnostics_->push_back({source_.LocationAt(cell.offset), "unterminated quoted field"});
-          row->push_back(std::move(cell));
           return true;
         }
-        if (pos_ < t.size() && t[pos_] != ',' && t[pos_] != '\n' && t[pos_] != '\r') {
+        if (pos_ < n && t[pos_] != ',' && t[pos_] != '\n' && t[pos_] != '\r') {
           diagnostics_->push_back({source_.LocationAt(pos_), "unexpected character after a quoted field"});
-          while (pos_ < t.size() && t[pos_] != ',' && t[pos_] != '\n') ++pos_;
+          while (pos_ < n && t[pos_] != ',' && t[pos_] != '\n') ++pos_;
         }
       } else {
-        while (pos_ < t.size() && t[pos_] != ',' && t[pos_] != '\n' && t[pos_] != '\r') {
-          if (t[pos_] == '"') {
-            diagnostics_->push_back({source_.LocationAt(pos_), "quote in an unquoted field (quote the whole field and double the quote)"});
+        cell.begin = pos_;
+        uint8_t seen = 0;
+        while (true) {
+          while (pos_ < n && !(kBytes.of[static_cast<unsigned char>(t[pos_])] & kEndsCell)) {
+            seen |= kBytes.of[static_cast<unsigned char>(t[pos_])];
+            ++pos_;
           }
-          cell.text += t[pos_++];
+          if (pos_ < n && t[pos_] == '"') {
+            diagnostics_->push_back({source_.LocationAt(pos_), "quote in an unquoted field (quote the whole field and double the quote)"});
+            seen |= kNotIdChar;
+            ++pos_;
+            continue;
+          }
+          break;
         }
+        cell.end = pos_;
+        cell.plain_id = seen == 0 && cell.end > cell.begin;
+        cell.needs_check = (seen & kNeedsCheck) != 0;
       }
-      row->push_back(std::move(cell));
-      if (pos_ < t.size() && t[pos_] == ',') {
+      if (pos_ < n && t[pos_] == ',') {
         ++pos_;
         continue;
       }
-      if (pos_ < t.size() && t[pos_] == '\r') ++pos_;
-      if (pos_ < t.size() && t[pos_] == '\n') ++pos_;
+      if (pos_ < n && t[pos_] == '\r') ++pos_;
+      if (pos_ < n && t[pos_] == '\n') {
+        ++pos_;
+        NewLine(pos_);
+      }
       return true;
     }
   }
 
+  /// The line of the last row read, and the column (in characters) of a byte offset in it.
+  uint32_t row_line() const { return row_line_; }
+  uint32_t ColumnInRow(size_t offset) const {
+    const std::string& t = source_.text();
+    size_t from = row_line_start_;
+    // Cells of quoted fields may span lines: count from the last line start before offset.
+    for (size_t i = from; i < offset; ++i) {
+      if (t[i] == '\n') from = i + 1;
+    }
+    uint32_t column = 1;
+    for (size_t i = from; i < offset; ++i) {
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
+    }
+    if (from == 0 && t.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
+    return column;
+  }
+
  private:
+  void NewLine(size_t start) {
+    ++line_;
+    line_start_ = start;
+  }
+
   const SourceText& source_;
   Diagnostics* diagnostics_;
   size_t pos_ = 0;
+  uint32_t line_ = 1;
+  size_t line_start_ = 0;
+  uint32_t row_line_ = 1;
+  size_t row_line_start_ = 0;
 };
 
 enum Column { kFrom, kTo, kId, kType, kDate, kStart, kEnd, kStatus, kWeight, kColumnCount };
 const char* const kColumnNames[kColumnCount] = {"from", "to", "id", "type", "date", "start", "end", "status",
                                                 "weight"};
 
+// A CSV file read on its own: its entities interned locally.
+class LocalSink : public EdgeSink {
+ public:
+  EdgeTable& table() override { return table_; }
+  uint32_t EntityRef(std::string_view id, const Mention& where) override {
+    auto key = [this](uint32_t k) { return table_.entity_id(k); };
+    const auto [k, added] = ids_.Insert(id, static_cast<uint32_t>(table_.entity_count()), key);
+    if (added) table_.AddEntity(id, where);
+    return k;
+  }
+  uint32_t TypeRef(std::string_view type, const SourceText&, size_t) override {
+    auto [it, added] = types_.emplace(std::string(type), static_cast<uint32_t>(table_.type_names.size()));
+    if (added) table_.type_names.push_back(it->first);
+    return it->second;
+  }
+
+ private:
+  EdgeTable table_;
+  IdTable ids_;
+  std::unordered_map<std::string, uint32_t> types_;
+};
+
 }  // namespace
 
-CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
-  CaseFile file;
-  file.path = source.name();
-  file.implies_relation_types = true;
+void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, Diagnostics* diagnostics) {
+  EdgeTable& table = sink->table();
+  EdgeFile file_rows;
+  file_rows.file = file_index;
+  file_rows.stem = RelationIdStem(source.name());
+  file_rows.first_row = static_cast<uint32_t>(table.size());
+  const std::string& text = source.text();
   CsvScanner scanner(source, diagnostics);
   std::vector<Cell> row;
+  size_t count = 0;
   size_t row_offset = 0;
-  if (!scanner.NextRow(&row, &row_offset)) {
+  if (!scanner.NextRow(&row, &count, &row_offset)) {
     diagnostics->push_back({source.LocationAt(0), "empty CSV file: expected a header naming at least from,to"});
-    return file;
+    return;
   }
   int where[kColumnCount];
   std::fill(where, where + kColumnCount, -1);
   const std::vector<std::string> names(kColumnNames, kColumnNames + kColumnCount);
   bool header_ok = true;
-  for (size_t i = 0; i < row.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
+    const std::string name(row[i].text(text));
     int found = -1;
     for (int c = 0; c < kColumnCount; ++c) {
-      if (row[i].text == kColumnNames[c]) found = c;
+      if (name == kColumnNames[c]) found = c;
     }
     const Location at = source.LocationAt(row[i].offset);
     if (found < 0) {
-      std::string close = DidYouMean(Suggest(row[i].text, names, 1));
-      diagnostics->push_back({at, "unknown CSV column '" + row[i].text + "'" +
+      std::string close = DidYouMean(Suggest(name, names, 1));
+      diagnostics->push_back({at, "unknown CSV column '" + name + "'" +
                                       (close.empty() ? " (expected from, to, id, type, date, start, end, status, weight)" : close)});
       header_ok = false;
     } else if (where[found] >= 0) {
-      diagnostics->push_back({at, "duplicate CSV column '" + row[i].text + "'"});
+      diagnostics->push_back({at, "duplicate CSV column '" + name + "'"});
       header_ok = false;
     } else {
       where[found] = static_cast<int>(i);
@@ -131,31 +240,41 @@ CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
       header_ok = false;
     }
   }
-  if (!header_ok) return file;
-  const size_t header_size = row.size();
+  if (!header_ok) return;
+  const size_t header_size = count;
+  // Columns that need a per-row array: once any file has them, every row gets a value.
+  const bool keep_status = where[kStatus] >= 0 || !table.status.empty();
+  const bool keep_weight = where[kWeight] >= 0 || !table.weight.empty();
+  if (keep_status) table.status.resize(table.size(), static_cast<uint8_t>(Status::kReported));
+  if (keep_weight) table.weight.resize(table.size(), 1.0);
+  std::optional<uint32_t> default_type;
 
-  std::set<std::string> implicit;
-  size_t index = 0;
-  while (scanner.NextRow(&row, &row_offset)) {
+  uint32_t index = 0;
+  while (scanner.NextRow(&row, &count, &row_offset)) {
     ++index;
-    const Location row_at = source.LocationAt(row_offset);
-    Relation r;
-    r.where = row_at;
+    const size_t problems_before = diagnostics->size();
+    auto row_at = [&]() { return source.LocationAt(row_offset); };
     auto cell = [&](Column c) -> const Cell* {
-      if (where[c] < 0 || static_cast<size_t>(where[c]) >= row.size() || row[where[c]].text.empty()) return nullptr;
-      return &row[where[c]];
+      if (where[c] < 0 || static_cast<size_t>(where[c]) >= count) return nullptr;
+      const Cell& x = row[where[c]];
+      if (!x.quoted && x.end == x.begin) return nullptr;
+      if (x.quoted && x.unquoted.empty()) return nullptr;
+      return &x;
     };
     auto at = [&](const Cell* c) { return source.LocationAt(c->offset); };
     auto error = [&](const Cell* c, std::string message) { diagnostics->push_back({at(c), std::move(message)}); };
     bool cells_ok = true;
-    for (const Cell& c : row) {
+    for (size_t i = 0; i < count; ++i) {
+      const Cell& c = row[i];
+      if (!c.quoted && !c.needs_check && c.end - c.begin <= kMaxStringBytes) continue;
+      const std::string_view v = c.text(text);
       std::string problem;
-      if (c.text.size() > kMaxStringBytes) {
-        problem = "field of " + std::to_string(c.text.size()) + " bytes is longer than the limit of " +
+      if (v.size() > kMaxStringBytes) {
+        problem = "field of " + std::to_string(v.size()) + " bytes is longer than the limit of " +
                   std::to_string(kMaxStringBytes) + " bytes";
-      } else if (c.text.find('\0') != std::string::npos) {
+      } else if (v.find('\0') != std::string_view::npos) {
         problem = "NUL byte in a field";
-      } else if (!IsValidUtf8(c.text)) {
+      } else if (!IsValidUtf8(v)) {
         problem = "invalid UTF-8 in a field";
       }
       if (!problem.empty()) {
@@ -164,91 +283,122 @@ CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
       }
     }
     if (!cells_ok) continue;
-    auto read_id = [&](Column c, const char* what, std::string* out, Location* out_where) {
-      const Cell* x = cell(c);
-      if (!x) {
-        diagnostics->push_back({row_at, std::string("missing '") + kColumnNames[c] + "' value"});
-        return;
-      }
-      if (out_where) *out_where = at(x);
-      if (x->text.size() > kMaxIdBytes) {
-        error(x, std::string(what) + " of " + std::to_string(x->text.size()) + " bytes is longer than the limit of " +
-                     std::to_string(kMaxIdBytes));
-        return;
-      }
-      if (!IsValidId(x->text)) {
-        error(x, std::string("invalid ") + what + " '" + x->text + "': use only letters, digits and . _ : -");
-        return;
-      }
-      *out = x->text;
-    };
-    if (row.size() != header_size) {
-      diagnostics->push_back({row_at, "row has " + std::to_string(row.size()) + (row.size() == 1 ? " field" : " fields") + ", the header has " +
-                                          std::to_string(header_size)});
+    if (count != header_size) {
+      diagnostics->push_back({row_at(), "row has " + std::to_string(count) + (count == 1 ? " field" : " fields") +
+                                            ", the header has " + std::to_string(header_size)});
       continue;
     }
-    read_id(kFrom, "entity id", &r.from, &r.from_where);
-    read_id(kTo, "entity id", &r.to, &r.to_where);
-    if (cell(kId)) {
-      read_id(kId, "relation id", &r.id, nullptr);
-    } else {
-      r.id = ImpliedRelationId(file.path, index);
-      r.id_given = false;
-    }
+    // An id cell's text if it is a valid id, else nullopt (with the problem reported).
+    auto read_id = [&](Column c, const char* what) -> std::optional<std::string_view> {
+      const Cell* x = cell(c);
+      if (!x) {
+        diagnostics->push_back({row_at(), std::string("missing '") + kColumnNames[c] + "' value"});
+        return std::nullopt;
+      }
+      const std::string_view v = x->text(text);
+      if (x->plain_id && v.size() <= kMaxIdBytes) return v;
+      if (v.size() > kMaxIdBytes) {
+        error(x, std::string(what) + " of " + std::to_string(v.size()) + " bytes is longer than the limit of " +
+                     std::to_string(kMaxIdBytes));
+        return std::nullopt;
+      }
+      const std::string s(v);
+      if (!IsValidId(s)) {
+        error(x, std::string("invalid ") + what + " '" + s + "': use only letters, digits and . _ : -");
+        return std::nullopt;
+      }
+      return v;
+    };
+    auto mention = [&](Column c) {
+      const size_t offset = row[where[c]].offset;
+      return Mention{file_index, scanner.row_line(), scanner.ColumnInRow(offset)};
+    };
+    const std::optional<std::string_view> from = read_id(kFrom, "entity id");
+    const std::optional<std::string_view> to = read_id(kTo, "entity id");
+    std::optional<std::string_view> given_id;
+    if (cell(kId)) given_id = read_id(kId, "relation id");
+    uint32_t type = 0;
     if (cell(kType)) {
-      read_id(kType, "relation type", &r.type, &r.type_where);
+      if (std::optional<std::string_view> t = read_id(kType, "relation type")) {
+        type = sink->TypeRef(*t, source, row[where[kType]].offset);
+      }
     } else {
-      r.type = kDefaultCsvRelationType;
-      r.type_where = row_at;
+      if (!default_type) default_type = sink->TypeRef(kDefaultCsvRelationType, source, row_offset);
+      type = *default_type;
     }
     auto read_date = [&](Column c) -> std::optional<Date> {
       const Cell* x = cell(c);
       if (!x) return std::nullopt;
       std::string why;
-      std::optional<Date> d = ParseDate(x->text, &why);
+      std::optional<Date> d = ParseDate(x->text(text), &why);
       if (!d) error(x, why);
       return d;
     };
+    EdgeDates dates;
     if (cell(kDate) && (cell(kStart) || cell(kEnd))) {
       error(cell(kDate), "a relation has either 'date' (an event) or 'start'/'end' (a span), not both");
     } else {
-      r.date = read_date(kDate);
-      r.start = read_date(kStart);
-      r.end = read_date(kEnd);
-      if (r.start && r.end && r.end->last < r.start->first) {
-        error(cell(kEnd), "end '" + r.end->text + "' is before start '" + r.start->text + "'");
+      dates.date = read_date(kDate);
+      dates.start = read_date(kStart);
+      dates.end = read_date(kEnd);
+      if (dates.start && dates.end && dates.end->last < dates.start->first) {
+        error(cell(kEnd), "end '" + dates.end->text + "' is before start '" + dates.start->text + "'");
       }
     }
+    Status status = Status::kReported;
     if (const Cell* x = cell(kStatus)) {
-      if (std::optional<Status> s = ParseStatus(x->text)) {
-        r.status = *s;
+      const std::string word(x->text(text));
+      if (std::optional<Status> s = ParseStatus(word)) {
+        status = *s;
       } else {
         const std::vector<std::string> all = {"fact", "reported", "alleged", "claimed", "denied"};
-        error(x, "unknown status '" + x->text + "'" + DidYouMean(Suggest(x->text, all, 1)) +
+        error(x, "unknown status '" + word + "'" + DidYouMean(Suggest(word, all, 1)) +
                      " (one of fact, reported, alleged, claimed, denied)");
       }
     }
+    double weight = 1.0;
     if (const Cell* x = cell(kWeight)) {
+      const std::string w_text(x->text(text));
       char* end = nullptr;
-      const double w = std::strtod(x->text.c_str(), &end);
-      if (end != x->text.c_str() + x->text.size() || !(w > 0) || !std::isfinite(w)) {
-        error(x, "weight must be a positive number, not '" + x->text + "'");
+      const double w = std::strtod(w_text.c_str(), &end);
+      if (end != w_text.c_str() + w_text.size() || !(w > 0) || !std::isfinite(w)) {
+        error(x, "weight must be a positive number, not '" + w_text + "'");
       } else {
-        r.weight = w;
+        weight = w;
       }
     }
-    for (const std::string* id : {&r.from, &r.to}) {
-      if (!id->empty() && implicit.insert(*id).second) {
-        Entity e;
-        e.id = *id;
-        e.name = *id;
-        e.type = kImplicitEntityType;
-        e.implicit = true;
-        e.where = id == &r.from ? r.from_where : r.to_where;
-        file.entities.push_back(std::move(e));
-      }
-    }
-    file.relations.push_back(std::move(r));
+    // Entities are named even by rows with other errors, so that other files' references to
+    // them are not reported too.
+    const uint32_t from_ref = from ? sink->EntityRef(*from, mention(kFrom)) : 0;
+    const uint32_t to_ref = to ? sink->EntityRef(*to, mention(kTo)) : 0;
+    if (diagnostics->size() != problems_before) continue;
+    const uint32_t r = static_cast<uint32_t>(table.size());
+    table.from.push_back(from_ref);
+    table.to.push_back(to_ref);
+    table.type.push_back(type);
+    table.line.push_back(scanner.row_line());
+    if (keep_status) table.status.push_back(static_cast<uint8_t>(status));
+    if (keep_weight) table.weight.push_back(weight);
+    if (given_id) table.ids.emplace_back(r, std::string(*given_id));
+    if (dates.date || dates.start || dates.end) table.dates.emplace_back(r, std::move(dates));
+    ++file_rows.rows;
+    (void)index;
+  }
+  table.files.push_back(std::move(file_rows));
+}
+
+CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
+  CaseFile file;
+  file.path = source.name();
+  file.implies_relation_types = true;
+  LocalSink sink;
+  ReadCsvRows(source, 0, &sink, diagnostics);
+  const EdgeTable& t = sink.table();
+  const std::vector<std::string> files = {file.path};
+  for (size_t k = 0; k < t.entity_count(); ++k) file.entities.push_back(t.ImplicitEntity(k, files));
+  for (size_t r = 0; r < t.size(); ++r) {
+    file.relations.push_back(t.Row(r, std::string(t.entity_id(t.from[r])), std::string(t.entity_id(t.to[r])),
+                                   t.type_names[t.type[r]], files));
   }
   return file;
 }

@@ -2,8 +2,11 @@
 // status,weight. RFC 4180 quoting; an empty cell is an absent value.
 #pragma once
 
+#include <string_view>
+
 #include "io/case_file.h"
 #include "io/source_text.h"
+#include "model/case.h"
 
 namespace casegraph {
 
@@ -12,8 +15,24 @@ constexpr const char* kImplicitEntityType = "unknown";
 /// Relation type of a CSV row without a type.
 constexpr const char* kDefaultCsvRelationType = "related";
 
-/// Reads a CSV edge file. Entities it names become implicit entities (name = id, type
-/// "unknown"); every broken rule is added to *diagnostics with its line and column.
+/// Where the rows of CSV edge files go: one table for all of a graph's CSV files, and the
+/// entities and types they name.
+class EdgeSink {
+ public:
+  virtual ~EdgeSink() = default;
+  virtual EdgeTable& table() = 0;
+  /// The entity number to store in a row for this id; `where` is used when the id is new.
+  virtual uint32_t EntityRef(std::string_view id, const Mention& where) = 0;
+  /// The index into table().type_names of this relation type; `where` is its first use.
+  virtual uint32_t TypeRef(std::string_view type, const SourceText& source, size_t offset) = 0;
+};
+
+/// Reads a CSV edge file into the sink's table (file_index: its index in Case::files). Every
+/// broken rule is added to *diagnostics with its line and column; rows with errors are not added.
+void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, Diagnostics* diagnostics);
+
+/// Reads a CSV edge file on its own, as a case file: entities it names become implicit entities
+/// (name = id, type "unknown"). For `import csv` and tests.
 CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics);
 
 }  // namespace casegraph

@@ -11,14 +11,16 @@
 namespace casegraph {
 
 SourceText::SourceText(std::string name, std::string text, int first_line)
-    : name_(std::move(name)), text_(std::move(text)), first_line_(first_line) {
-  line_starts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
-  }
-}
+    : name_(std::move(name)), text_(std::move(text)), first_line_(first_line) {}
 
 Location SourceText::LocationAt(size_t offset) const {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));) {
+      ++p;
+      line_starts_.push_back(static_cast<size_t>(p - text_.data()));
+    }
+  }
   offset = std::min(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
@@ -52,13 +54,21 @@ std::optional<std::string> ReadFileBytes(const std::string& path, std::string* e
     return std::nullopt;
   }
   in.seekg(0);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  std::string bytes;
+  if (size > 0) {  // read straight into the string: no second copy of a large file
+    bytes.resize(static_cast<size_t>(size));
+    in.read(bytes.data(), size);
+    bytes.resize(static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) {
     *error = std::string("cannot read: ") + std::strerror(errno);
     return std::nullopt;
   }
-  return bytes.str();
+  // A file that grew while it was read (or a pipe, whose size is unknown): read on.
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  bytes += rest.str();
+  return bytes;
 }
 
 }  // namespace casegraph

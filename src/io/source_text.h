@@ -25,7 +25,7 @@ class SourceText {
  private:
   std::string name_;
   std::string text_;
-  std::vector<size_t> line_starts_;
+  mutable std::vector<size_t> line_starts_;  // built on the first LocationAt
   int first_line_ = 1;
   // The previous answer, to count columns on from it rather than from the line's start.
   mutable size_t cached_offset_ = 0;

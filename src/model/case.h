@@ -2,9 +2,12 @@
 // It knows nothing of files, JSON or Boost; readers fill it, the graph is built from it.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/date.h"
@@ -98,13 +101,83 @@ struct Vocabulary {
   std::map<std::string, RelationType> relation_types;
 };
 
+// Relations read from CSV edge files, and the entities only they name, kept column by column:
+// a row costs a few bytes instead of a Relation object, so graphs of millions of relations load
+// fast and small. Everything a CSV row can say is kept; Relation objects are made on demand.
+
+/// The rows of one CSV file: rows first_row .. first_row + rows - 1 of the table.
+struct EdgeFile {
+  uint32_t file = 0;  // index into Case::files
+  std::string stem;   // for implied relation ids "<stem>#<n>"
+  uint32_t first_row = 0;
+  uint32_t rows = 0;
+};
+
+/// Where an implicit entity was first named.
+struct Mention {
+  uint32_t file = 0;  // index into Case::files
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+struct EdgeDates {
+  std::optional<Date> date, start, end;
+};
+
+struct EdgeTable {
+  // Implicit entities (named only in CSV files; name = id, type "unknown"), in order of first
+  // mention. Entity k's id is entity_ids[entity_id_end[k-1] .. entity_id_end[k]).
+  std::string entity_ids;
+  std::vector<uint32_t> entity_id_end;
+  std::vector<Mention> entity_where;
+
+  // Rows. from/to are entity numbers in the Case: its explicit entities first, then these.
+  // Graph::Build moves from, to and type into the graph's own arrays (relation_from, ...).
+  std::vector<uint32_t> from, to;
+  std::vector<uint32_t> type;  // index into type_names
+  std::vector<std::string> type_names;
+  std::vector<uint8_t> status;  // Status per row; empty when every row is "reported"
+  std::vector<double> weight;   // empty when every weight is 1
+  std::vector<uint32_t> line;   // the row's line in its file
+  std::vector<EdgeFile> files;
+  std::vector<std::pair<uint32_t, std::string>> ids;  // ids given in an id column, by row
+  std::vector<std::pair<uint32_t, EdgeDates>> dates;  // dated rows, by row
+
+  size_t size() const { return from.size(); }
+  size_t entity_count() const { return entity_id_end.size(); }
+  std::string_view entity_id(size_t k) const {
+    const uint32_t begin = k == 0 ? 0 : entity_id_end[k - 1];
+    return std::string_view(entity_ids).substr(begin, entity_id_end[k] - begin);
+  }
+  /// Appends an implicit entity; returns its number among the implicit ones.
+  uint32_t AddEntity(std::string_view id, Mention where);
+
+  Status row_status(size_t row) const { return status.empty() ? Status::kReported : static_cast<Status>(status[row]); }
+  double row_weight(size_t row) const { return weight.empty() ? 1.0 : weight[row]; }
+  /// The file a row came from.
+  const EdgeFile& file_of(size_t row) const;
+  /// The row's id: the one given, or "<stem>#<n>" for the n-th row of its file.
+  std::string row_id(size_t row, bool* given = nullptr) const;
+  const EdgeDates* row_dates(size_t row) const;
+
+  /// The row as a Relation, its ends and type named as given; files are Case::files.
+  Relation Row(size_t row, std::string from_id, std::string to_id, std::string type_name,
+               const std::vector<std::string>& files) const;
+  /// Implicit entity k as an Entity.
+  Entity ImplicitEntity(size_t k, const std::vector<std::string>& files) const;
+};
+
 /// A whole case: what one or more files say, merged. Entities and relations keep file order.
+/// CSV edge files' rows and the entities only they name are kept apart, column by column, in
+/// edges: entity number k >= entities.size() is edges' implicit entity k - entities.size(), and
+/// the graph numbers CSV rows after the relations.
 struct Case {
   std::vector<std::string> titles;
   Vocabulary vocabulary;
   std::vector<Source> sources;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
+  EdgeTable edges;
   std::vector<std::string> files;  // the files it was read from, in load order
 };
 

@@ -10,7 +10,7 @@ TraversalFilter::TraversalFilter(const Graph& g)
 bool TraversalFilter::AllowsRelation(RelationId r, bool forward) const {
   const TypeId t = graph_->relation_type(r);
   if (!allowed_type_[t]) return false;
-  if (!(allowed_status_ & (1u << static_cast<unsigned>(graph_->relation(r).status)))) return false;
+  if (!(allowed_status_ & (1u << static_cast<unsigned>(graph_->relation_status(r))))) return false;
   if (!avoided_relation_.empty() && avoided_relation_[r]) return false;
   if (time.active() && !time.Allows(graph_->relation_time(r))) return false;
   if (direction == Direction::kAny || graph_->is_symmetric(t)) return true;
@@ -78,7 +78,7 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
   }
   for (const std::string& a : spec.avoid) {
     // An entity id first, then a relation id, then any name of an entity.
-    Resolution res = g.names().Resolve(a);
+    Resolution res = g.Resolve(a);
     const bool exact_entity = res.kind == Resolution::Kind::kFound && g.entity(res.entity).id == a;
     if (auto r = g.FindRelation(a); r && !exact_entity) {
       if (f.avoided_relation_.empty()) f.avoided_relation_.assign(g.relation_count(), 0);
@@ -87,7 +87,7 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
       continue;
     }
     if (res.kind != Resolution::Kind::kFound) {
-      return Result<TraversalFilter>::Error("--avoid: " + ResolutionMessage(a, res, g.model().entities));
+      return Result<TraversalFilter>::Error("--avoid: " + ResolutionMessage(a, res, g));
     }
     if (f.avoided_entity_.empty()) f.avoided_entity_.assign(g.entity_count(), 0);
     f.avoided_entity_[res.entity] = 1;

@@ -6,15 +6,12 @@ namespace casegraph {
 
 std::vector<Hop> RelationsAt(const Graph& g, EntityId v, const TraversalFilter& filter) {
   std::vector<Hop> hops;
-  const CsrGraph& csr = g.csr();
-  for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
-    const RelationId r = csr[*it].relation;
-    if (filter.AllowsRelation(r, true)) hops.push_back(Hop{r, true, v, g.relation_to(r)});
+  for (const Incidence& i : g.out(v)) {
+    if (filter.AllowsRelation(i.relation, true)) hops.push_back(Hop{i.relation, true, v, i.other});
   }
-  for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
-    const RelationId r = csr[*it].relation;
-    if (g.relation_from(r) == v) continue;  // a self-relation, already listed
-    if (filter.AllowsRelation(r, false)) hops.push_back(Hop{r, false, v, g.relation_from(r)});
+  for (const Incidence& i : g.in(v)) {
+    if (i.other == v) continue;  // a self-relation, already listed
+    if (filter.AllowsRelation(i.relation, false)) hops.push_back(Hop{i.relation, false, v, i.other});
   }
   std::stable_sort(hops.begin(), hops.end(), [](const Hop& a, const Hop& b) { return a.relation < b.relation; });
   return hops;

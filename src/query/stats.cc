@@ -41,20 +41,40 @@ GraphStats ComputeStats(const Graph& g, const TimeFilter& time) {
   GraphStats s;
   s.files = m.files.size();
   s.sources = m.sources.size();
-  s.entities = m.entities.size();
-  for (const Entity& e : m.entities) ++s.entity_types[e.type];
-  for (RelationId id = 0; id < g.relation_count(); ++id) {
-    if (time.active() && !time.Allows(g.relation_time(id))) continue;
-    const Relation& r = m.relations[id];
-    ++s.relations;
-    ++s.relation_types[r.type];
-    ++s.statuses[StatusName(r.status)];
-    if (r.IsDated()) ++s.dated_relations;
-    for (const std::optional<Date>* d : {&r.date, &r.start, &r.end}) {
+  s.entities = g.entity_count();
+  std::vector<size_t> per_entity_type(g.entity_type_names().size()), per_type(g.relation_type_names().size());
+  size_t per_status[5] = {};
+  for (EntityId v = 0; v < g.entity_count(); ++v) ++per_entity_type[g.entity_type(v)];
+  for (TypeId t = 0; t < per_entity_type.size(); ++t) {
+    if (per_entity_type[t]) s.entity_types[g.entity_type_names()[t]] = per_entity_type[t];
+  }
+  const size_t rich = m.relations.size();
+  auto consider_dates = [&](const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end) {
+    if (date || start || end) ++s.dated_relations;
+    for (const std::optional<Date>* d : {&date, &start, &end}) {
       if (!*d) continue;
       if (!s.earliest || (*d)->first < s.earliest->first) s.earliest = **d;
       if (!s.latest || (*d)->last > s.latest->last) s.latest = **d;
     }
+  };
+  for (RelationId id = 0; id < g.relation_count(); ++id) {
+    if (time.active() && !time.Allows(g.relation_time(id))) continue;
+    ++s.relations;
+    ++per_type[g.relation_type(id)];
+    ++per_status[static_cast<int>(g.relation_status(id))];
+    if (id < rich) {
+      const Relation& r = m.relations[id];
+      consider_dates(r.date, r.start, r.end);
+    } else if (g.relation_time(id).dated) {
+      const EdgeDates* d = m.edges.row_dates(id - rich);
+      consider_dates(d->date, d->start, d->end);
+    }
+  }
+  for (TypeId t = 0; t < per_type.size(); ++t) {
+    if (per_type[t]) s.relation_types[g.relation_type_names()[t]] = per_type[t];
+  }
+  for (int st = 0; st < 5; ++st) {
+    if (per_status[st]) s.statuses[StatusName(static_cast<Status>(st))] = per_status[st];
   }
   const std::vector<uint32_t> component = WeakComponents(g, time);
   for (uint32_t c : component) s.components = std::max<size_t>(s.components, c + 1);

@@ -11,11 +11,9 @@ std::vector<RelationId> Timeline(const Graph& g, const TraversalFilter& filter, 
     if (g.relation_time(r).dated && filter.AllowsRelation(r, true)) out.push_back(r);
   };
   if (entity) {
-    const CsrGraph& csr = g.csr();
-    for (auto [it, end] = boost::out_edges(*entity, csr); it != end; ++it) consider(csr[*it].relation);
-    for (auto [it, end] = boost::in_edges(*entity, csr); it != end; ++it) {
-      const RelationId r = csr[*it].relation;
-      if (g.relation_from(r) != *entity) consider(r);  // a self-relation once
+    for (const Incidence& i : g.out(*entity)) consider(i.relation);
+    for (const Incidence& i : g.in(*entity)) {
+      if (i.other != *entity) consider(i.relation);  // a self-relation once
     }
   } else {
     for (RelationId r = 0; r < g.relation_count(); ++r) consider(r);

@@ -50,13 +50,9 @@ class Walker {
   // relation order; a self-relation is seen once.
   template <typename Fn>
   void ForEachIncidence(EntityId v, Fn&& fn) const {
-    const CsrGraph& csr = g_.csr();
-    for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
-      fn(csr[*it].relation, true, static_cast<EntityId>(boost::target(*it, csr)));
-    }
-    for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
-      const EntityId other = static_cast<EntityId>(boost::source(*it, csr));
-      if (other != v) fn(csr[*it].relation, false, other);
+    for (const Incidence& i : g_.out(v)) fn(i.relation, true, i.other);
+    for (const Incidence& i : g_.in(v)) {
+      if (i.other != v) fn(i.relation, false, i.other);
     }
   }
 

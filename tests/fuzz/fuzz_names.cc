@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   const Graph& g = FixedGraph();
   Resolution r = g.names().Resolve(text);
-  (void)ResolutionMessage(text, r, g.model().entities);
+  (void)ResolutionMessage(text, r, g);
   (void)g.names().Find(text);
   (void)NameKey(text);
   (void)NormalizeForQuoteMatch(text);

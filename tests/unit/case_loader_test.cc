@@ -36,8 +36,11 @@ TEST_CASE("a CSV mention yields to the entity's definition in any file") {
       {"b.json", R"({ "casegraph": 1, "entities": [ { "id": "q", "name": "Queen", "type": "person" } ] })"},
   });
   REQUIRE(g->entity_count() == 2);
-  CHECK(g->entity(1).name == "Queen");
-  CHECK(g->entity(0).type == "unknown");
+  // Entities defined in case files come first, then those named only in CSV files.
+  CHECK(g->entity(0).name == "Queen");
+  CHECK(g->entity(1).type == "unknown");
+  CHECK(g->entity(1).id == "p");
+  CHECK(g->relation(0).to == "q");
 }
 
 TEST_CASE("a graph with errors is never half-loaded") {

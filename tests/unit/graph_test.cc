@@ -12,24 +12,30 @@ namespace {
 // The graph's invariants: every relation appears exactly once among the out-edges of its from
 // and once among the in-edges of its to, with matching ends; types and times match the model.
 void VerifyGraph(const Graph& g) {
-  const CsrGraph& csr = g.csr();
   std::vector<int> out_seen(g.relation_count()), in_seen(g.relation_count());
   for (EntityId v = 0; v < g.entity_count(); ++v) {
+    REQUIRE(g.FindEntity(g.entity(v).id) == v);
+    REQUIRE(g.entity_id(v) == g.entity(v).id);
+    REQUIRE(g.entity_type_names()[g.entity_type(v)] == g.entity(v).type);
     RelationId last = 0;
     bool first = true;
-    for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
-      const RelationId r = csr[*it].relation;
+    for (const Incidence& i : g.out(v)) {
+      const RelationId r = i.relation;
       REQUIRE(g.relation_from(r) == v);
-      REQUIRE(boost::target(*it, csr) == g.relation_to(r));
+      REQUIRE(i.other == g.relation_to(r));
       REQUIRE((first || r > last));  // relation order within an entity
       first = false;
       last = r;
       ++out_seen[r];
     }
-    for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
-      const RelationId r = csr[*it].relation;
+    first = true;
+    for (const Incidence& i : g.in(v)) {
+      const RelationId r = i.relation;
       REQUIRE(g.relation_to(r) == v);
-      REQUIRE(boost::source(*it, csr) == g.relation_from(r));
+      REQUIRE(i.other == g.relation_from(r));
+      REQUIRE((first || r > last));
+      first = false;
+      last = r;
       ++in_seen[r];
     }
   }
@@ -38,6 +44,11 @@ void VerifyGraph(const Graph& g) {
     REQUIRE(in_seen[r] == 1);
     REQUIRE(g.relation_type_names()[g.relation_type(r)] == g.relation(r).type);
     REQUIRE(g.entity(g.relation_from(r)).id == g.relation(r).from);
+    REQUIRE(g.entity(g.relation_to(r)).id == g.relation(r).to);
+    REQUIRE(g.relation_status(r) == g.relation(r).status);
+    REQUIRE(g.relation_weight(r) == g.relation(r).weight);
+    REQUIRE(g.relation_time(r).dated == g.relation(r).IsDated());
+    REQUIRE(g.FindRelation(g.relation(r).id) == r);
   }
 }
 

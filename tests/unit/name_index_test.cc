@@ -44,11 +44,11 @@ TEST_CASE("ambiguous names list every candidate; unknown names get suggestions")
   auto g = GraphFromTexts({{"p.json", kPeople}});
   Resolution r = g->names().Resolve("smith");
   REQUIRE(r.kind == Resolution::Kind::kAmbiguous);
-  CHECK(ResolutionMessage("smith", r, g->model().entities) ==
+  CHECK(ResolutionMessage("smith", r, *g) ==
         "'smith' is ambiguous: s1 (J. Smith), s2 (K. Smith); use an id");
   r = g->names().Resolve("Roskomnadzr");
   REQUIRE(r.kind == Resolution::Kind::kUnknown);
-  CHECK(ResolutionMessage("Roskomnadzr", r, g->model().entities) ==
+  CHECK(ResolutionMessage("Roskomnadzr", r, *g) ==
         "unknown entity 'Roskomnadzr'; did you mean 'Roskomnadzor' (roskomnadzor)?");
   r = g->names().Resolve("Навальны");
   REQUIRE(r.candidates.size() >= 1);

@@ -19,11 +19,11 @@ int main(int argc, char** argv) {
   for (const Diagnostic& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
   if (!loaded.loaded) return 2;
   std::unique_ptr<const Graph> g = Graph::Build(std::move(*loaded.loaded));
-  Resolution from = g->names().Resolve(argv[2]);
-  Resolution to = g->names().Resolve(argv[3]);
+  Resolution from = g->Resolve(argv[2]);
+  Resolution to = g->Resolve(argv[3]);
   for (const auto& [text, r] : {std::pair{argv[2], from}, std::pair{argv[3], to}}) {
     if (r.kind != Resolution::Kind::kFound) {
-      std::fprintf(stderr, "%s\n", ResolutionMessage(text, r, g->model().entities).c_str());
+      std::fprintf(stderr, "%s\n", ResolutionMessage(text, r, *g).c_str());
       return 2;
     }
   }
