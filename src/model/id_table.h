@@ -1,5 +1,5 @@
 // An open-addressing hash table from id strings to numbers 0..n-1, for millions of ids. It
-// stores only the numbers: the caller says what each number's id is (key_of), so the ids live
+// stores only the numbers (and part of each hash): the caller says what each number's id is (key_of), so the ids live
 // once, wherever the caller keeps them, and the table is a flat array (written as is into
 // snapshots).
 #pragma once
@@ -32,20 +32,22 @@ class IdTable {
  public:
   IdTable() = default;
   /// A table over slots written earlier by slots() (e.g. read from a snapshot).
-  explicit IdTable(std::vector<uint32_t> slots, size_t size) : slots_(std::move(slots)), size_(size) {}
+  explicit IdTable(std::vector<uint64_t> slots, size_t size) : slots_(std::move(slots)), size_(size) {}
 
   size_t size() const { return size_; }
-  const std::vector<uint32_t>& slots() const { return slots_; }
+  const std::vector<uint64_t>& slots() const { return slots_; }
 
   /// The number whose id is key, if any. key_of(n) returns number n's id.
   template <typename KeyOf>
   std::optional<uint32_t> Find(std::string_view key, const KeyOf& key_of) const {
     if (slots_.empty()) return std::nullopt;
     const size_t mask = slots_.size() - 1;
-    for (size_t i = HashId(key) & mask;; i = (i + 1) & mask) {
-      const uint32_t s = slots_[i];
+    const uint64_t h = HashId(key);
+    const uint64_t tag = h & kTagMask;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const uint64_t s = slots_[i];
       if (s == 0) return std::nullopt;
-      if (key_of(s - 1) == key) return s - 1;
+      if ((s & kTagMask) == tag && key_of(Number(s)) == key) return Number(s);
     }
   }
 
@@ -55,14 +57,16 @@ class IdTable {
   std::pair<uint32_t, bool> Insert(std::string_view key, uint32_t n, const KeyOf& key_of) {
     if ((size_ + 1) * 4 > slots_.size() * 3) Grow(key_of);
     const size_t mask = slots_.size() - 1;
-    for (size_t i = HashId(key) & mask;; i = (i + 1) & mask) {
-      const uint32_t s = slots_[i];
+    const uint64_t h = HashId(key);
+    const uint64_t tag = h & kTagMask;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const uint64_t s = slots_[i];
       if (s == 0) {
-        slots_[i] = n + 1;
+        slots_[i] = tag | (uint64_t{n} + 1);
         ++size_;
         return {n, true};
       }
-      if (key_of(s - 1) == key) return {s - 1, false};
+      if ((s & kTagMask) == tag && key_of(Number(s)) == key) return {Number(s), false};
     }
   }
 
@@ -82,19 +86,24 @@ class IdTable {
 
   template <typename KeyOf>
   void Rehash(size_t capacity, const KeyOf& key_of) {
-    std::vector<uint32_t> old;
+    std::vector<uint64_t> old;
     old.swap(slots_);
     slots_.assign(capacity, 0);
     const size_t mask = capacity - 1;
-    for (uint32_t s : old) {
+    for (uint64_t s : old) {
       if (s == 0) continue;
-      size_t i = HashId(key_of(s - 1)) & mask;
+      size_t i = HashId(key_of(Number(s))) & mask;
       while (slots_[i] != 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
 
-  std::vector<uint32_t> slots_;  // number + 1; 0 is empty
+  // A slot holds the high half of the id's hash (to skip most key comparisons) and number + 1;
+  // 0 is empty.
+  static constexpr uint64_t kTagMask = 0xFFFFFFFF00000000ull;
+  static uint32_t Number(uint64_t slot) { return static_cast<uint32_t>(slot) - 1; }
+
+  std::vector<uint64_t> slots_;
   size_t size_ = 0;
 };
 
