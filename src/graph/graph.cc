@@ -31,14 +31,15 @@ DayInterval IntervalOf(const std::optional<Date>& date, const std::optional<Date
 }
 
 // Counting sort of relations by one end: rows of each vertex in relation order.
-Adjacency BuildRows(size_t vertices, const std::vector<EntityId>& key, const std::vector<EntityId>& other) {
+Adjacency BuildRows(size_t vertices, const std::vector<EntityId>& key, const std::vector<EntityId>& other,
+                    const std::vector<TypeId>& type) {
   Adjacency a;
   a.offsets.assign(vertices + 1, 0);
   for (EntityId v : key) ++a.offsets[v + 1];
   for (size_t v = 0; v < vertices; ++v) a.offsets[v + 1] += a.offsets[v];
   a.items.resize(key.size());
   std::vector<uint64_t> next(a.offsets.begin(), a.offsets.end() - 1);
-  for (RelationId r = 0; r < key.size(); ++r) a.items[next[key[r]]++] = Incidence{other[r], r};
+  for (RelationId r = 0; r < key.size(); ++r) a.items[next[key[r]]++] = Incidence{other[r], r, type[r]};
   return a;
 }
 
@@ -128,8 +129,8 @@ void Graph::Finish() {
 }
 
 void Graph::BuildAdjacency() {
-  out_ = BuildRows(entity_count(), from_, to_);
-  in_ = BuildRows(entity_count(), to_, from_);
+  out_ = BuildRows(entity_count(), from_, to_, relation_type_);
+  in_ = BuildRows(entity_count(), to_, from_, relation_type_);
 }
 
 std::string_view Graph::entity_id(EntityId v) const {

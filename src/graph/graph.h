@@ -37,10 +37,12 @@ struct DayInterval {
   Day last = 0;
 };
 
-/// One relation at an entity: the entity at its other end, and the relation.
+/// One relation at an entity: the entity at its other end, the relation and its type (kept
+/// alongside, so that a search filtering on types reads nothing else).
 struct Incidence {
   EntityId other;
   RelationId relation;
+  TypeId type;
 };
 
 /// Compressed sparse rows: the incidences of vertex v are items[offsets[v] .. offsets[v+1]),

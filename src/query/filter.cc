@@ -5,16 +5,24 @@
 namespace casegraph {
 
 TraversalFilter::TraversalFilter(const Graph& g)
-    : graph_(&g), allowed_type_(g.relation_type_names().size(), 1) {}
+    : graph_(&g), allowed_type_(g.relation_type_names().size(), 1), symmetric_(g.relation_type_names().size(), 0) {
+  for (TypeId t = 0; t < symmetric_.size(); ++t) symmetric_[t] = g.is_symmetric(t);
+  Settle();
+}
 
-bool TraversalFilter::AllowsRelation(RelationId r, bool forward) const {
-  const TypeId t = graph_->relation_type(r);
-  if (!allowed_type_[t]) return false;
+bool TraversalFilter::AllowsRelationDetails(RelationId r) const {
   if (!(allowed_status_ & (1u << static_cast<unsigned>(graph_->relation_status(r))))) return false;
-  if (!avoided_relation_.empty() && avoided_relation_[r]) return false;
+  if (!avoided_relation_.empty() && std::binary_search(avoided_relation_.begin(), avoided_relation_.end(), r)) return false;
   if (time.active() && !time.Allows(graph_->relation_time(r))) return false;
-  if (direction == Direction::kAny || graph_->is_symmetric(t)) return true;
-  return forward == (direction == Direction::kForward);
+  return true;
+}
+
+void TraversalFilter::Settle() {
+  checks_relation_ = allowed_status_ != ~0u || !avoided_relation_.empty() || time.active();
+  one_way_ = direction != Direction::kAny;
+  for (TypeId t = 0; t < symmetric_.size(); ++t) {
+    if (symmetric_[t] && allowed_type_[t]) one_way_ = false;
+  }
 }
 
 namespace {
@@ -81,18 +89,17 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
     Resolution res = g.Resolve(a);
     const bool exact_entity = res.kind == Resolution::Kind::kFound && g.entity(res.entity).id == a;
     if (auto r = g.FindRelation(a); r && !exact_entity) {
-      if (f.avoided_relation_.empty()) f.avoided_relation_.assign(g.relation_count(), 0);
-      f.avoided_relation_[*r] = 1;
+      f.avoided_relation_.insert(std::upper_bound(f.avoided_relation_.begin(), f.avoided_relation_.end(), *r), *r);
       f.avoided_ids.push_back(a);
       continue;
     }
     if (res.kind != Resolution::Kind::kFound) {
       return Result<TraversalFilter>::Error("--avoid: " + ResolutionMessage(a, res, g));
     }
-    if (f.avoided_entity_.empty()) f.avoided_entity_.assign(g.entity_count(), 0);
-    f.avoided_entity_[res.entity] = 1;
+    f.avoided_entity_.insert(std::upper_bound(f.avoided_entity_.begin(), f.avoided_entity_.end(), res.entity), res.entity);
     f.avoided_ids.push_back(g.entity(res.entity).id);
   }
+  f.Settle();
   return f;
 }
 

@@ -2,6 +2,7 @@
 // consulted at every step (filters act inside the search, never on its results).
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,13 +34,24 @@ class TraversalFilter {
   explicit TraversalFilter(const Graph& g);
 
   /// May relation r be crossed, forward (from -> to) or backward?
-  bool AllowsRelation(RelationId r, bool forward) const;
+  bool AllowsRelation(RelationId r, bool forward) const { return AllowsStep(r, graph_->relation_type(r), forward); }
+  /// The same, for a relation whose type the caller has at hand (an Incidence's).
+  bool AllowsStep(RelationId r, TypeId t, bool forward) const {
+    if (!allowed_type_[t]) return false;
+    if (checks_relation_ && !AllowsRelationDetails(r)) return false;
+    if (direction == Direction::kAny || symmetric_[t]) return true;
+    return forward == (direction == Direction::kForward);
+  }
+  /// True when only relations followed as written (kForward) or against (kBackward) can be
+  /// crossed: no symmetric type is allowed, so a search need not look at the other side.
+  bool one_way() const { return one_way_; }
   /// Is v one of the entities --avoid names?
-  bool IsAvoided(EntityId v) const { return !avoided_entity_.empty() && avoided_entity_[v]; }
+  bool IsAvoided(EntityId v) const {
+    return !avoided_entity_.empty() && std::binary_search(avoided_entity_.begin(), avoided_entity_.end(), v);
+  }
   /// May a path pass through entity v (as an intermediate stop)?
   bool AllowsEntity(EntityId v) const {
-    return (avoided_entity_.empty() || !avoided_entity_[v]) &&
-           (through_type_.empty() || through_type_[graph_->entity_type(v)]);
+    return !IsAvoided(v) && (through_type_.empty() || through_type_[graph_->entity_type(v)]);
   }
 
   std::optional<int> max_hops;
@@ -49,12 +61,19 @@ class TraversalFilter {
 
  private:
   friend Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
+  // Status, --avoid of relations, time: what the relation's own arrays must be read for.
+  bool AllowsRelationDetails(RelationId r) const;
+  void Settle();  // computes one_way_ and checks_relation_ once the filter is compiled
+
   const Graph* graph_;
-  std::vector<char> allowed_type_;     // by TypeId
-  std::vector<char> avoided_entity_;   // by EntityId, empty when none
-  std::vector<char> avoided_relation_; // by RelationId, empty when none
-  std::vector<char> through_type_;     // by entity TypeId, empty when all are allowed
-  unsigned allowed_status_ = ~0u;      // bit per Status
+  std::vector<char> allowed_type_;        // by TypeId
+  std::vector<char> symmetric_;           // by TypeId
+  std::vector<EntityId> avoided_entity_;  // sorted
+  std::vector<RelationId> avoided_relation_;  // sorted
+  std::vector<char> through_type_;        // by entity TypeId, empty when all are allowed
+  unsigned allowed_status_ = ~0u;         // bit per Status
+  bool checks_relation_ = false;
+  bool one_way_ = false;
 };
 
 /// Resolves names in the spec. Errors: unknown relation type, entity type or status, unknown or

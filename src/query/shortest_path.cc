@@ -1,9 +1,10 @@
 // Point-to-point shortest paths.
 //
 // FewestHops: bidirectional breadth-first search. Both searches expand whole levels, always the
-// side whose frontier is smaller; when a level reaches an entity the other side has seen, the
-// shortest length is the least d_forward + d_backward among the entities reached on that level
-// (each side has settled every shorter distance), so the search stops there.
+// side with fewer relations to scan. The first entity a level reaches that the other side has
+// seen ends the search: its depth on the other side is that side's last level (had it been less,
+// the other side would have reached this side's previous level already, and the search would
+// have ended then), so every meeting of this level gives the same length, the shortest.
 //
 // LeastCost: Dijkstra's algorithm with a binary heap (weights are positive); with a hop limit,
 // Bellman-Ford restricted to that many rounds, which is exact for at-most-h-hop paths.
@@ -19,42 +20,35 @@ namespace {
 
 constexpr uint32_t kUnseen = std::numeric_limits<uint32_t>::max();
 
-struct Side {
-  std::vector<uint32_t> depth;
-  std::vector<Hop> parent;  // forward side: hop into v; backward side: hop out of v toward the target
-  std::vector<EntityId> frontier;
+// What both searches know of one entity, side by side so that a step reads one cache line:
+// its depth from each end, and the relation each side reached it by (forward side: the relation
+// into it; backward side: the relation out of it toward the target).
+struct Mark {
+  uint32_t depth[2] = {kUnseen, kUnseen};
+  RelationId parent[2] = {0, 0};
 };
 
-Path Assemble(const Side& fwd, const Side& bwd, EntityId from, EntityId to, EntityId meet) {
-  Path p{from, {}, 0};
-  for (EntityId v = meet; v != from; v = fwd.parent[v].from) p.hops.push_back(fwd.parent[v]);
-  std::reverse(p.hops.begin(), p.hops.end());
-  for (EntityId v = meet; v != to; v = bwd.parent[v].to) p.hops.push_back(bwd.parent[v]);
-  p.cost = static_cast<double>(p.hops.size());
-  return p;
+EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
+  return g.relation_from(r) == v ? g.relation_to(r) : g.relation_from(r);
 }
 
 }  // namespace
 
-// The per-entity arrays of one search, kept between searches of a thread so that a query on a
+// The per-entity marks of one search, kept between searches of a thread so that a query on a
 // large graph costs what it visits, not what the graph holds: entries are reset through the list
 // of entities touched.
 struct FewestHopsScratch {
-  Side fwd, bwd;
+  std::vector<Mark> mark;
+  std::vector<EntityId> frontier[2];
   std::vector<EntityId> touched;
 
   void Prepare(size_t n) {
-    if (fwd.depth.size() != n) {
-      fwd.depth.assign(n, kUnseen);
-      bwd.depth.assign(n, kUnseen);
-      fwd.parent.resize(n);
-      bwd.parent.resize(n);
-    }
-    fwd.frontier.clear();
-    bwd.frontier.clear();
+    if (mark.size() != n) mark.assign(n, Mark{});
+    frontier[0].clear();
+    frontier[1].clear();
   }
   void Reset() {
-    for (EntityId v : touched) fwd.depth[v] = bwd.depth[v] = kUnseen;
+    for (EntityId v : touched) mark[v] = Mark{};
     touched.clear();
   }
 };
@@ -62,55 +56,75 @@ struct FewestHopsScratch {
 std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std::optional<int> hop_limit) {
   if (from == to) return Path{from, {}, 0};
   thread_local FewestHopsScratch scratch;
-  scratch.Prepare(w.graph().entity_count());
-  Side& fwd = scratch.fwd;
-  Side& bwd = scratch.bwd;
+  const Graph& g = w.graph();
+  scratch.Prepare(g.entity_count());
+  std::vector<Mark>& mark = scratch.mark;
   struct ResetOnExit {
     FewestHopsScratch& s;
     ~ResetOnExit() { s.Reset(); }
   } reset{scratch};
-  fwd.frontier.push_back(from);
-  bwd.frontier.push_back(to);
-  fwd.depth[from] = 0;
-  bwd.depth[to] = 0;
+  scratch.frontier[0].push_back(from);
+  scratch.frontier[1].push_back(to);
+  mark[from].depth[0] = 0;
+  mark[to].depth[1] = 0;
   scratch.touched.push_back(from);
   scratch.touched.push_back(to);
-  uint32_t fwd_level = 0, bwd_level = 0;
+  uint32_t levels[2] = {0, 0};
   std::vector<EntityId> next;
-  while (!fwd.frontier.empty() && !bwd.frontier.empty()) {
-    if (hop_limit && static_cast<int>(fwd_level + bwd_level) >= *hop_limit) return std::nullopt;
-    const bool forward = fwd.frontier.size() <= bwd.frontier.size();
-    Side& side = forward ? fwd : bwd;
-    const Side& other = forward ? bwd : fwd;
-    const uint32_t level = (forward ? fwd_level : bwd_level) + 1;
+  while (!scratch.frontier[0].empty() && !scratch.frontier[1].empty()) {
+    if (hop_limit && static_cast<int>(levels[0] + levels[1]) >= *hop_limit) return std::nullopt;
+    // Expand the side with fewer relations to scan (NetworkX compares frontier sizes; counting
+    // relations avoids expanding a frontier of few but busy entities).
+    const int side = w.ScanCost(scratch.frontier[0], true) <= w.ScanCost(scratch.frontier[1], false) ? 0 : 1;
+    const int other = 1 - side;
+    const EntityId goal = side == 0 ? to : from;
+    const uint32_t level = levels[side] + 1;
     next.clear();
     EntityId meet = 0;
     uint32_t best = kUnseen;
-    for (EntityId v : side.frontier) {
-      auto visit = [&](EntityId u, const Hop& hop) {
-        if (side.depth[u] != kUnseen) return;
-        if (!w.CanEnter(u, forward ? to : from)) return;
-        if (other.depth[u] == kUnseen) scratch.touched.push_back(u);  // else touched already
-        side.depth[u] = level;
-        side.parent[u] = hop;
-        next.push_back(u);
-        if (other.depth[u] != kUnseen && level + other.depth[u] < best) {
-          best = level + other.depth[u];
-          meet = u;
-        }
-      };
-      if (forward) {
-        w.StepsFrom(v, [&](RelationId r, bool dir, EntityId u) { visit(u, Hop{r, dir, v, u}); });
+    auto visit = [&](RelationId r, EntityId u) {
+      if (best != kUnseen) return;
+      Mark& m = mark[u];
+      if (m.depth[side] != kUnseen) return;
+      if (!w.CanEnter(u, goal)) return;
+      if (m.depth[other] == kUnseen) scratch.touched.push_back(u);  // else touched already
+      m.depth[side] = level;
+      m.parent[side] = r;
+      next.push_back(u);
+      if (m.depth[other] != kUnseen) {
+        best = level + m.depth[other];
+        meet = u;
+      }
+    };
+    for (EntityId v : scratch.frontier[side]) {
+      if (best != kUnseen) break;
+      if (side == 0) {
+        w.StepsFrom(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
       } else {
-        w.StepsInto(v, [&](RelationId r, bool dir, EntityId u) { visit(u, Hop{r, dir, u, v}); });
+        w.StepsInto(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
       }
     }
-    (forward ? fwd_level : bwd_level) = level;
+    levels[side] = level;
     if (best != kUnseen) {
       if (hop_limit && static_cast<int>(best) > *hop_limit) return std::nullopt;
-      return Assemble(fwd, bwd, from, to, meet);
+      Path p{from, {}, 0};
+      for (EntityId v = meet; v != from;) {
+        const RelationId r = mark[v].parent[0];
+        const EntityId prev = OtherEnd(g, r, v);
+        p.hops.push_back(Hop{r, g.relation_from(r) == prev, prev, v});
+        v = prev;
+      }
+      std::reverse(p.hops.begin(), p.hops.end());
+      for (EntityId v = meet; v != to;) {
+        const RelationId r = mark[v].parent[1];
+        const EntityId after = OtherEnd(g, r, v);
+        p.hops.push_back(Hop{r, g.relation_from(r) == v, v, after});
+        v = after;
+      }
+      p.cost = static_cast<double>(p.hops.size());
+      return p;
     }
-    side.frontier.swap(next);
+    scratch.frontier[side].swap(next);
   }
   return std::nullopt;
 }

@@ -26,33 +26,48 @@ class Walker {
   /// Calls fn(relation, forward, next) for each relation a walk at v may cross next.
   template <typename Fn>
   void StepsFrom(EntityId v, Fn&& fn) const {
-    ForEachIncidence(v, [&](RelationId r, bool out, EntityId other) {
-      if (Usable(r) && filter_.AllowsRelation(r, out)) fn(r, out, other);
+    const bool one_way = filter_.one_way(), forward_only = filter_.direction == Direction::kForward;
+    ForEachIncidence(v, !one_way || forward_only, !one_way || !forward_only, [&](const Incidence& i, bool out) {
+      if (Usable(i.relation) && filter_.AllowsStep(i.relation, i.type, out)) fn(i.relation, out, i.other);
     });
   }
 
   /// Calls fn(relation, forward, previous) for each relation a walk may cross to arrive at v.
   template <typename Fn>
   void StepsInto(EntityId v, Fn&& fn) const {
-    ForEachIncidence(v, [&](RelationId r, bool out, EntityId other) {
-      if (Usable(r) && filter_.AllowsRelation(r, !out)) fn(r, !out, other);
+    const bool one_way = filter_.one_way(), forward_only = filter_.direction == Direction::kForward;
+    ForEachIncidence(v, !one_way || !forward_only, !one_way || forward_only, [&](const Incidence& i, bool out) {
+      if (Usable(i.relation) && filter_.AllowsStep(i.relation, i.type, !out)) fn(i.relation, !out, i.other);
     });
   }
 
   double Weight(RelationId r) const { return g_.relation_weight(r); }
+
+  /// How many relations StepsFrom (forward) or StepsInto would scan for these entities.
+  size_t ScanCost(const std::vector<EntityId>& vs, bool forward) const {
+    const bool one_way = filter_.one_way(), forward_only = filter_.direction == Direction::kForward;
+    const bool outs = !one_way || forward_only == forward, ins = !one_way || forward_only != forward;
+    size_t n = 0;
+    for (EntityId v : vs) n += (outs ? g_.out(v).size() : 0) + (ins ? g_.in(v).size() : 0);
+    return n;
+  }
 
   void BlockEntity(EntityId v);
   void BlockRelation(RelationId r);
   void ClearBlocks();
 
  private:
-  // fn(relation, out, other end): out-relations of v first, then in-relations, each in
-  // relation order; a self-relation is seen once.
+  // fn(incidence, out): out-relations of v first (when outs), then in-relations (when ins),
+  // each in relation order; a self-relation is seen once.
   template <typename Fn>
-  void ForEachIncidence(EntityId v, Fn&& fn) const {
-    for (const Incidence& i : g_.out(v)) fn(i.relation, true, i.other);
-    for (const Incidence& i : g_.in(v)) {
-      if (i.other != v) fn(i.relation, false, i.other);
+  void ForEachIncidence(EntityId v, bool outs, bool ins, Fn&& fn) const {
+    if (outs) {
+      for (const Incidence& i : g_.out(v)) fn(i, true);
+    }
+    if (ins) {
+      for (const Incidence& i : g_.in(v)) {
+        if (i.other != v || !outs) fn(i, false);
+      }
     }
   }
 
