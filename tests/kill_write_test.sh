@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Nothing lost: kills `export -o` and `fmt` at random moments while they write, and checks that
+# Nothing lost: kills `export -o`, `fmt` and `build -o` at random moments while they write, and checks that
 # the target is always either the old file, intact, or the complete new one, never a torn file.
 # Usage: kill_write_test.sh CASEGRAPH
 set -euo pipefail
@@ -20,6 +20,7 @@ awk 'BEGIN {
 cp "$dir/big.json" "$dir/messy.json"
 "$casegraph" fmt "$dir/messy.json" >/dev/null
 cp "$dir/messy.json" "$dir/reference.json"
+"$casegraph" -g "$dir/big.json" build -o "$dir/reference.snapshot" >/dev/null
 
 killed=0
 for i in $(seq 1 20); do
@@ -43,7 +44,18 @@ for i in $(seq 1 20); do
   if ! cmp -s "$dir/case.json" "$dir/big.json" && ! cmp -s "$dir/case.json" "$dir/reference.json"; then
     echo "fmt: torn file after kill $i"; exit 1
   fi
+  # build -o over an existing snapshot: the old one, or one that opens as the new
+  cp "$dir/reference.snapshot" "$dir/old.snapshot"
+  printf 'not yet\n' >"$dir/g.snapshot"
+  "$casegraph" -g "$dir/big.json" build -o "$dir/g.snapshot" >/dev/null &
+  pid=$!
+  sleep "$(printf '0.%03d' $((RANDOM % 300)))"
+  kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
+  wait "$pid" 2>/dev/null || true
+  if ! grep -qx "not yet" "$dir/g.snapshot" && ! "$casegraph" -g "$dir/g.snapshot" stats >/dev/null; then
+    echo "build: torn snapshot after kill $i"; exit 1
+  fi
   rm -f "$dir"/*.tmp-*
 done
-echo "ok: 40 writes, $killed killed while running; every target old or complete"
-[ "$killed" -ge 10 ]  # enough kills landed while a write was under way
+echo "ok: 60 writes, $killed killed while running; every target old or complete"
+[ "$killed" -ge 15 ]  # enough kills landed while a write was under way

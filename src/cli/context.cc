@@ -1,9 +1,16 @@
 #include "cli/context.h"
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "cli/progress.h"
 #include "io/case_loader.h"
+#include "io/snapshot.h"
 
 namespace casegraph::cli {
 
@@ -15,14 +22,34 @@ std::vector<std::string> Context::GraphPaths() const {
 
 std::shared_ptr<const Graph> Context::LoadGraph() const {
   if (loaded) return loaded;
-  LoadResult result = LoadCase(GraphPaths());
-  if (!result.loaded) {
+  const std::vector<std::string> paths = GraphPaths();
+  auto refuse = [this](const Diagnostics& diagnostics) {
     // Warnings are check's and import's to show; a graph that loads answers quietly.
-    for (const Diagnostic& d : result.diagnostics) *err << FormatDiagnostic(d) << "\n";
-    const size_t n = ErrorCount(result.diagnostics);
+    for (const Diagnostic& d : diagnostics) *err << FormatDiagnostic(d) << "\n";
+    const size_t n = ErrorCount(diagnostics);
     *err << "casegraph: " << n << (n == 1 ? " error" : " errors") << "; nothing loaded\n";
     return nullptr;
+  };
+  Progress progress(err == &std::cerr && ::isatty(STDERR_FILENO));
+  uintmax_t bytes = 0;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) bytes += std::filesystem::file_size(p, ec);
+    if (IsSnapshotFile(p)) {
+      if (paths.size() > 1) {
+        return refuse({{Location{p}, "a snapshot is a whole graph: open it alone, without other -g files"}});
+      }
+      progress.Stage("opening the snapshot (" + std::to_string(bytes >> 20) + " MB)");
+      SnapshotResult snapshot = OpenSnapshot(p);
+      if (!snapshot.graph) return refuse(snapshot.diagnostics);
+      return std::move(snapshot.graph);
+    }
   }
+  progress.Stage("reading " + std::to_string(paths.size()) + (paths.size() == 1 ? " path (" : " paths (") +
+                 std::to_string(bytes >> 20) + " MB)");
+  LoadResult result = LoadCase(paths);
+  if (!result.loaded) return refuse(result.diagnostics);
+  progress.Stage("building the graph");
   return Graph::Build(std::move(*result.loaded));
 }
 

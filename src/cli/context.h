@@ -66,6 +66,7 @@ void RegisterAnalysisCommands(CLI::App& app, Context* ctx); // neighbors, rank, 
 void RegisterFmtCommand(CLI::App& app, Context* ctx);       // fmt
 void RegisterBatchCommand(CLI::App& app, Context* ctx);     // batch
 void RegisterShellCommand(CLI::App& app, Context* ctx);     // shell
+void RegisterBuildCommand(CLI::App& app, Context* ctx);     // build
 
 /// The command-line parser with every command; with_batch false leaves out batch itself (for
 /// the lines of a batch).

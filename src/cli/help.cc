@@ -26,6 +26,7 @@ const std::vector<std::vector<std::string>>& ExamplesOf(const std::string& comma
         {"export", "--around", "Roskomnadzor", "--to", "json"}}},
       {"import", {{"import", "csv", "edges.csv"}, {"import", "ftm", "entities.ftm.json"}}},
       {"fmt", {{"fmt", "--check"}, {"fmt", "graphs/russia-twitter-2021.json"}}},
+      {"build", {{"build", "-o", "case.snapshot"}, {"-g", "case.snapshot", "path", "Navalny", "NCOSE"}}},
       {"batch", {{"batch"}}},
       {"shell", {{"shell"}}},
       {"completion", {{"completion", "bash"}, {"completion", "fish"}}},

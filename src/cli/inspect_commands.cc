@@ -4,6 +4,7 @@
 #include "cli/context.h"
 #include "cli/filter_options.h"
 #include "io/case_loader.h"
+#include "io/snapshot.h"
 #include "io/quote_check.h"
 #include "query/relations_at.h"
 #include "query/stats.h"
@@ -24,8 +25,13 @@ struct InspectOptions {
 int RunCheck(const Context& ctx) {
   LoadResult result;
   std::shared_ptr<const Graph> g = ctx.loaded;  // batch and shell: loaded, so only the quotes remain to check
-  if (!g) {
-    result = LoadCase(ctx.GraphPaths());
+  const std::vector<std::string> paths = ctx.GraphPaths();
+  if (!g && paths.size() == 1 && IsSnapshotFile(paths[0])) {
+    SnapshotResult snapshot = OpenSnapshot(paths[0]);  // checked when it was built: only the quotes remain
+    result.diagnostics = std::move(snapshot.diagnostics);
+    g = std::move(snapshot.graph);
+  } else if (!g) {
+    result = LoadCase(paths);
     if (result.loaded) g = Graph::Build(std::move(*result.loaded));
   }
   GraphStats stats;

@@ -7,22 +7,17 @@
 #include <sstream>
 
 #include "cli/context.h"
+#include "model/version.h"
 #include "cli/completion.h"
 #include "cli/help.h"
 #include "io/case_reader.h"
 
 namespace casegraph::cli {
 
-namespace {
-
-constexpr const char* kVersion = "0.1.0";
-
-}  // namespace
-
 std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
   auto app = std::make_unique<CLI::App>("casegraph: legal-case knowledge graphs; every answer carries its evidence",
                                         "casegraph");
-  app->set_version_flag("--version", std::string("casegraph ") + kVersion + " (case-file format " +
+  app->set_version_flag("--version", std::string("casegraph ") + kCasegraphVersion + " (case-file format " +
                                          std::to_string(kFormatVersion) + ")");
   app->add_option("-g,--graph", ctx->graphs,
                   "A case file, a directory of *.json case files, a CSV edge file or a FollowTheMoney file "
@@ -40,6 +35,7 @@ std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
   RegisterAnalysisCommands(*app, ctx);
   RegisterExportCommand(*app, ctx);
   RegisterImportCommand(*app, ctx);
+  RegisterBuildCommand(*app, ctx);
   RegisterFmtCommand(*app, ctx);
   if (with_batch) {
     RegisterBatchCommand(*app, ctx);

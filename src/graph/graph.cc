@@ -31,15 +31,17 @@ DayInterval IntervalOf(const std::optional<Date>& date, const std::optional<Date
 }
 
 // Counting sort of relations by one end: rows of each vertex in relation order.
-Adjacency BuildRows(size_t vertices, const std::vector<EntityId>& key, const std::vector<EntityId>& other,
-                    const std::vector<TypeId>& type) {
+Adjacency BuildRows(size_t vertices, const Column<EntityId>& key, const Column<EntityId>& other,
+                    const Column<TypeId>& type) {
+  std::vector<uint64_t> offsets(vertices + 1, 0);
+  for (EntityId v : key) ++offsets[v + 1];
+  for (size_t v = 0; v < vertices; ++v) offsets[v + 1] += offsets[v];
+  std::vector<Incidence> items(key.size());
+  std::vector<uint64_t> next(offsets.begin(), offsets.end() - 1);
+  for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r, type[r]};
   Adjacency a;
-  a.offsets.assign(vertices + 1, 0);
-  for (EntityId v : key) ++a.offsets[v + 1];
-  for (size_t v = 0; v < vertices; ++v) a.offsets[v + 1] += a.offsets[v];
-  a.items.resize(key.size());
-  std::vector<uint64_t> next(a.offsets.begin(), a.offsets.end() - 1);
-  for (RelationId r = 0; r < key.size(); ++r) a.items[next[key[r]]++] = Incidence{other[r], r, type[r]};
+  a.offsets = Column<uint64_t>(std::move(offsets));
+  a.items = Column<Incidence>(std::move(items));
   return a;
 }
 
@@ -66,42 +68,49 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
     entity_types.push_back(m.entities[v].type);
   }
   if (t.entity_count() > 0) entity_types.push_back("unknown");
-  g.entity_type_names_ = Intern(entity_types, &g.entity_type_);
+  std::vector<TypeId> entity_type;
+  g.entity_type_names_ = Intern(entity_types, &entity_type);
   if (t.entity_count() > 0) {
-    const TypeId unknown = g.entity_type_.back();
-    g.entity_type_.pop_back();
-    g.entity_type_.resize(entities, unknown);
+    const TypeId unknown = entity_type.back();
+    entity_type.pop_back();
+    entity_type.resize(entities, unknown);
     for (EntityId v = static_cast<EntityId>(rich_entities); v < entities; ++v) g.entity_ids_.Insert(g.entity_id(v), v, key);
   }
+  g.entity_type_ = Column<TypeId>(std::move(entity_type));
 
   // Relations: the case's, then the CSV rows.
-  g.from_.reserve(relations);
-  g.to_.reserve(relations);
-  g.status_.reserve(relations);
+  std::vector<EntityId> from, to;
+  std::vector<uint8_t> status;
+  from.reserve(relations);
+  to.reserve(relations);
+  status.reserve(relations);
   std::vector<std::string> type_names;
   bool any_dated = false, any_weight = false;
   for (RelationId r = 0; r < rich_relations; ++r) {
     const Relation& rel = m.relations[r];
-    g.from_.push_back(*g.FindEntity(rel.from));
-    g.to_.push_back(*g.FindEntity(rel.to));
-    g.status_.push_back(static_cast<uint8_t>(rel.status));
+    from.push_back(*g.FindEntity(rel.from));
+    to.push_back(*g.FindEntity(rel.to));
+    status.push_back(static_cast<uint8_t>(rel.status));
     type_names.push_back(rel.type);
     any_dated = any_dated || rel.IsDated();
     any_weight = any_weight || rel.weight != 1.0;
-    g.relation_index_.emplace(rel.id, r);
   }
   type_names.insert(type_names.end(), t.type_names.begin(), t.type_names.end());
   std::vector<TypeId> type_ids;
   g.relation_type_names_ = Intern(type_names, &type_ids);
-  g.relation_type_.assign(type_ids.begin(), type_ids.begin() + static_cast<long>(rich_relations));
-  g.relation_type_.reserve(relations);
-  for (uint32_t row_type : t.type) g.relation_type_.push_back(type_ids[rich_relations + row_type]);
-  g.from_.insert(g.from_.end(), t.from.begin(), t.from.end());
-  g.to_.insert(g.to_.end(), t.to.begin(), t.to.end());
+  std::vector<TypeId> relation_type(type_ids.begin(), type_ids.begin() + static_cast<long>(rich_relations));
+  relation_type.reserve(relations);
+  for (uint32_t row_type : t.type) relation_type.push_back(type_ids[rich_relations + row_type]);
+  from.insert(from.end(), t.from.begin(), t.from.end());
+  to.insert(to.end(), t.to.begin(), t.to.end());
   std::vector<uint32_t>().swap(t.from);  // the graph's arrays hold them now
   std::vector<uint32_t>().swap(t.to);
   std::vector<uint32_t>().swap(t.type);
-  for (size_t row = 0; row < rows; ++row) g.status_.push_back(static_cast<uint8_t>(t.row_status(row)));
+  for (size_t row = 0; row < rows; ++row) status.push_back(static_cast<uint8_t>(t.row_status(row)));
+  g.from_ = Column<EntityId>(std::move(from));
+  g.to_ = Column<EntityId>(std::move(to));
+  g.relation_type_ = Column<TypeId>(std::move(relation_type));
+  g.status_ = Column<uint8_t>(std::move(status));
   any_dated = any_dated || !t.dates.empty();
   any_weight = any_weight || !t.weight.empty();
   if (any_dated) {
@@ -111,21 +120,24 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
     for (const auto& [row, d] : t.dates) g.time_[rich_relations + row] = IntervalOf(d.date, d.start, d.end);
   }
   if (any_weight) {
-    g.weight_.reserve(relations);
-    for (const Relation& rel : m.relations) g.weight_.push_back(rel.weight);
-    for (size_t row = 0; row < rows; ++row) g.weight_.push_back(t.row_weight(row));
+    std::vector<double> weight;
+    weight.reserve(relations);
+    for (const Relation& rel : m.relations) weight.push_back(rel.weight);
+    for (size_t row = 0; row < rows; ++row) weight.push_back(t.row_weight(row));
+    g.weight_ = Column<double>(std::move(weight));
   }
-  for (const auto& [row, id] : t.ids) g.relation_index_.emplace(id, static_cast<RelationId>(rich_relations + row));
-  g.Finish();
+  g.Finish(true);
   return built;
 }
 
-void Graph::Finish() {
+void Graph::Finish(bool build_adjacency) {
   const Case& m = model_;
   for (const std::string& t : relation_type_names_) relation_type_info_.push_back(m.vocabulary.relation_types.at(t));
   for (size_t i = 0; i < m.sources.size(); ++i) source_index_.emplace(m.sources[i].id, i);
+  for (RelationId r = 0; r < m.relations.size(); ++r) relation_index_.emplace(m.relations[r].id, r);
+  for (const auto& [row, id] : m.edges.ids) relation_index_.emplace(id, static_cast<RelationId>(m.relations.size() + row));
   for (size_t f = 0; f < m.edges.files.size(); ++f) stem_file_.emplace(m.edges.files[f].stem, f);
-  BuildAdjacency();
+  if (build_adjacency) BuildAdjacency();
 }
 
 void Graph::BuildAdjacency() {

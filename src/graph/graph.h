@@ -15,6 +15,7 @@
 
 #include "graph/name_index.h"
 #include "model/case.h"
+#include "model/column.h"
 #include "model/id_table.h"
 
 namespace casegraph {
@@ -48,8 +49,8 @@ struct Incidence {
 /// Compressed sparse rows: the incidences of vertex v are items[offsets[v] .. offsets[v+1]),
 /// in relation order.
 struct Adjacency {
-  std::vector<uint64_t> offsets;
-  std::vector<Incidence> items;
+  Column<uint64_t> offsets;
+  Column<Incidence> items;
 
   std::span<const Incidence> of(EntityId v) const {
     return std::span<const Incidence>(items.data() + offsets[v], items.data() + offsets[v + 1]);
@@ -110,19 +111,20 @@ class Graph {
   const NameIndex& names() const;
 
  private:
-  friend class GraphSnapshot;
+  friend class SnapshotCodec;  // io/snapshot.cc writes and reads these arrays
   Graph() = default;
   void BuildAdjacency();
-  void Finish();
+  // Indexes of the vocabulary, sources and relation ids; the adjacency too when asked.
+  void Finish(bool build_adjacency);
 
   static const DayInterval kUndated;
 
   Case model_;
-  std::vector<EntityId> from_, to_;
-  std::vector<TypeId> relation_type_, entity_type_;
-  std::vector<uint8_t> status_;
+  Column<EntityId> from_, to_;
+  Column<TypeId> relation_type_, entity_type_;
+  Column<uint8_t> status_;
   std::vector<DayInterval> time_;  // empty when no relation is dated
-  std::vector<double> weight_;     // empty when every weight is 1
+  Column<double> weight_;          // empty when every weight is 1
   Adjacency out_, in_;
   IdTable entity_ids_;
   std::vector<std::string> relation_type_names_, entity_type_names_;

@@ -57,6 +57,22 @@ class CaseMerger : public EdgeSink {
     return [this](uint32_t n) { return std::string_view(result_.entities[n].id); };
   }
 
+  /// A CSV file whose rows are already in the case's table (a snapshot's).
+  void AddStoredCsv(const std::string& name) { result_.files.push_back(name); }
+
+  /// The case's table, as a snapshot stored it: final entity numbers, nothing to check.
+  Case FinishWithStoredEdges(EdgeTable edges, const std::vector<std::pair<std::string, Location>>& implied_types) {
+    result_.edges = std::move(edges);
+    for (const auto& [type, where] : implied_types) {
+      if (!result_.vocabulary.relation_types.count(type)) {
+        RelationType t = ImpliedRelationType(type);
+        t.where = where;
+        result_.vocabulary.relation_types.emplace(type, t);
+      }
+    }
+    return std::move(result_);
+  }
+
   void AddCsv(const SourceText& text) {
     result_.files.push_back(text.name());
     ReadCsvRows(text, static_cast<uint32_t>(result_.files.size() - 1), this, diagnostics_);
@@ -401,6 +417,19 @@ LoadResult LoadCase(const std::vector<std::string>& paths) {
     }
   }
   return Merge(std::move(texts), std::move(diagnostics));
+}
+
+Case RebuildCase(const std::vector<StoredFile>& files, EdgeTable edges,
+                 const std::vector<std::pair<std::string, Location>>& implied_types, Diagnostics* diagnostics) {
+  CaseMerger merger(diagnostics);
+  for (const StoredFile& f : files) {
+    if (f.csv) {
+      merger.AddStoredCsv(f.name);
+    } else {
+      merger.Add(ReadAnyFile(SourceText(f.name, f.text), diagnostics));
+    }
+  }
+  return merger.FinishWithStoredEdges(std::move(edges), implied_types);
 }
 
 LoadResult LoadCaseFromTexts(const std::vector<std::pair<std::string, std::string>>& files) {

@@ -24,6 +24,19 @@ std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* d
 /// twice is read once). "*.csv" files are CSV edge files; others are case files.
 LoadResult LoadCase(const std::vector<std::string>& paths);
 
+/// A file of a snapshot: a case file's text, or only the name of a CSV file (its rows are stored).
+struct StoredFile {
+  std::string name;
+  bool csv = false;
+  std::string text;
+};
+
+/// Rebuilds a case a snapshot stored: case files re-read from their texts and merged as when the
+/// snapshot was built, CSV rows and implied relation types as stored. The snapshot was checked
+/// when it was built; problems re-reading (none expected) go to *diagnostics.
+Case RebuildCase(const std::vector<StoredFile>& files, EdgeTable edges,
+                 const std::vector<std::pair<std::string, Location>>& implied_types, Diagnostics* diagnostics);
+
 /// Reads and merges in-memory files: (name, text) pairs. For tests and tools.
 LoadResult LoadCaseFromTexts(const std::vector<std::pair<std::string, std::string>>& files);
 

@@ -167,7 +167,7 @@ class CsvScanner {
   size_t row_line_start_ = 0;
 };
 
-enum Column { kFrom, kTo, kId, kType, kDate, kStart, kEnd, kStatus, kWeight, kColumnCount };
+enum CsvColumn { kFrom, kTo, kId, kType, kDate, kStart, kEnd, kStatus, kWeight, kColumnCount };
 const char* const kColumnNames[kColumnCount] = {"from", "to", "id", "type", "date", "start", "end", "status",
                                                 "weight"};
 
@@ -254,7 +254,7 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
     ++index;
     const size_t problems_before = diagnostics->size();
     auto row_at = [&]() { return source.LocationAt(row_offset); };
-    auto cell = [&](Column c) -> const Cell* {
+    auto cell = [&](CsvColumn c) -> const Cell* {
       if (where[c] < 0 || static_cast<size_t>(where[c]) >= count) return nullptr;
       const Cell& x = row[where[c]];
       if (!x.quoted && x.end == x.begin) return nullptr;
@@ -289,7 +289,7 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
       continue;
     }
     // An id cell's text if it is a valid id, else nullopt (with the problem reported).
-    auto read_id = [&](Column c, const char* what) -> std::optional<std::string_view> {
+    auto read_id = [&](CsvColumn c, const char* what) -> std::optional<std::string_view> {
       const Cell* x = cell(c);
       if (!x) {
         diagnostics->push_back({row_at(), std::string("missing '") + kColumnNames[c] + "' value"});
@@ -309,7 +309,7 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
       }
       return v;
     };
-    auto mention = [&](Column c) {
+    auto mention = [&](CsvColumn c) {
       const size_t offset = row[where[c]].offset;
       return Mention{file_index, scanner.row_line(), scanner.ColumnInRow(offset)};
     };
@@ -326,7 +326,7 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
       if (!default_type) default_type = sink->TypeRef(kDefaultCsvRelationType, source, row_offset);
       type = *default_type;
     }
-    auto read_date = [&](Column c) -> std::optional<Date> {
+    auto read_date = [&](CsvColumn c) -> std::optional<Date> {
       const Cell* x = cell(c);
       if (!x) return std::nullopt;
       std::string why;

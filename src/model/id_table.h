@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/column.h"
+
 namespace casegraph {
 
 /// A fast 64-bit hash of a short string (ids are rarely longer than 30 bytes).
@@ -31,21 +33,24 @@ inline uint64_t HashId(std::string_view s) {
 class IdTable {
  public:
   IdTable() = default;
-  /// A table over slots written earlier by slots() (e.g. read from a snapshot).
-  explicit IdTable(std::vector<uint64_t> slots, size_t size) : slots_(std::move(slots)), size_(size) {}
+  /// A table over slots written earlier by slots() (e.g. mapped from a snapshot); it can be
+  /// searched, not added to.
+  IdTable(Column<uint64_t> slots, size_t size) : view_(std::move(slots)), size_(size), viewing_(true) {}
 
   size_t size() const { return size_; }
-  const std::vector<uint64_t>& slots() const { return slots_; }
+  const uint64_t* slots() const { return viewing_ ? view_.data() : slots_.data(); }
+  size_t capacity() const { return viewing_ ? view_.size() : slots_.size(); }
 
   /// The number whose id is key, if any. key_of(n) returns number n's id.
   template <typename KeyOf>
   std::optional<uint32_t> Find(std::string_view key, const KeyOf& key_of) const {
-    if (slots_.empty()) return std::nullopt;
-    const size_t mask = slots_.size() - 1;
+    const uint64_t* slots = this->slots();
+    if (capacity() == 0) return std::nullopt;
+    const size_t mask = capacity() - 1;
     const uint64_t h = HashId(key);
     const uint64_t tag = h & kTagMask;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const uint64_t s = slots_[i];
+      const uint64_t s = slots[i];
       if (s == 0) return std::nullopt;
       if ((s & kTagMask) == tag && key_of(Number(s)) == key) return Number(s);
     }
@@ -104,7 +109,9 @@ class IdTable {
   static uint32_t Number(uint64_t slot) { return static_cast<uint32_t>(slot) - 1; }
 
   std::vector<uint64_t> slots_;
+  Column<uint64_t> view_;
   size_t size_ = 0;
+  bool viewing_ = false;
 };
 
 }  // namespace casegraph

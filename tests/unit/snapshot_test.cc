@@ -1,0 +1,237 @@
+// Snapshots: a graph opened from its snapshot is the graph built from its sources, item by item;
+// a damaged, stale or foreign snapshot is refused with a message that says why.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "io/case_file.h"
+#include "io/case_writer.h"
+#include "io/snapshot.h"
+#include "query/filter.h"
+#include "query/walker.h"
+#include "test_support.h"
+
+using namespace casegraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path TempDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("casegraph-snapshot-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void WriteText(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string DateOr(const std::optional<Date>& d) { return d ? d->text : "-"; }
+
+void RequireSame(const Graph& a, const Graph& b) {
+  REQUIRE(a.entity_count() == b.entity_count());
+  REQUIRE(a.relation_count() == b.relation_count());
+  REQUIRE(a.model().files == b.model().files);
+  REQUIRE(a.relation_type_names() == b.relation_type_names());
+  REQUIRE(a.entity_type_names() == b.entity_type_names());
+  for (EntityId v = 0; v < a.entity_count(); ++v) {
+    const Entity& x = a.entity(v);
+    const Entity& y = b.entity(v);
+    REQUIRE(x.id == y.id);
+    REQUIRE(x.name == y.name);
+    REQUIRE(x.type == y.type);
+    REQUIRE(x.aliases == y.aliases);
+    REQUIRE(FormatLocation(x.where) == FormatLocation(y.where));
+    REQUIRE(a.entity_type(v) == b.entity_type(v));
+    REQUIRE(b.FindEntity(x.id) == v);
+    REQUIRE(a.out(v).size() == b.out(v).size());
+    REQUIRE(a.in(v).size() == b.in(v).size());
+    for (size_t i = 0; i < a.out(v).size(); ++i) {
+      REQUIRE(a.out(v)[i].relation == b.out(v)[i].relation);
+      REQUIRE(a.out(v)[i].other == b.out(v)[i].other);
+    }
+    for (size_t i = 0; i < a.in(v).size(); ++i) REQUIRE(a.in(v)[i].relation == b.in(v)[i].relation);
+  }
+  for (RelationId r = 0; r < a.relation_count(); ++r) {
+    const Relation& x = a.relation(r);
+    const Relation& y = b.relation(r);
+    REQUIRE(x.id == y.id);
+    REQUIRE(x.id_given == y.id_given);
+    REQUIRE(x.type == y.type);
+    REQUIRE(x.from == y.from);
+    REQUIRE(x.to == y.to);
+    REQUIRE(DateOr(x.date) == DateOr(y.date));
+    REQUIRE(DateOr(x.start) == DateOr(y.start));
+    REQUIRE(DateOr(x.end) == DateOr(y.end));
+    REQUIRE(x.status == y.status);
+    REQUIRE(x.weight == y.weight);
+    REQUIRE(x.evidence.size() == y.evidence.size());
+    REQUIRE(FormatLocation(x.where) == FormatLocation(y.where));
+    REQUIRE(b.FindRelation(x.id) == r);
+    REQUIRE(a.relation_time(r).dated == b.relation_time(r).dated);
+    REQUIRE(a.relation_time(r).first == b.relation_time(r).first);
+    REQUIRE(a.relation_time(r).last == b.relation_time(r).last);
+    REQUIRE(a.relation_weight(r) == b.relation_weight(r));
+    REQUIRE(a.relation_status(r) == b.relation_status(r));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a snapshot opens as the graph its sources build, over random cases") {
+  const fs::path dir = TempDir("roundtrip");
+  std::mt19937 rng(5);
+  for (int round = 0; round < 40; ++round) {
+    INFO("round " << round);
+    Case c = casegraph::testing::RandomCase(rng, 1 + static_cast<int>(rng() % 9), static_cast<int>(rng() % 25));
+    CaseFile file;
+    file.path = (dir / "case.json").string();
+    for (const char* t : {"t0", "t1", "t2"}) file.vocabulary.relation_types[t] = c.vocabulary.relation_types.at(t);
+    file.entities = c.entities;
+    file.relations = c.relations;
+    WriteText(dir / "case.json", WriteCaseFile(file));
+    std::string csv = "from,to,type,date,status,weight\n";
+    for (int i = 0, rows = static_cast<int>(rng() % 30); i < rows; ++i) {
+      // Appended piece by piece (GCC 12 warns falsely on long chains of string +).
+      csv += 'e';
+      csv += std::to_string(rng() % 12);
+      csv += ",e";
+      csv += std::to_string(rng() % 12);
+      csv += rng() % 2 ? ",t1," : ",c,";
+      if (rng() % 3 == 0) {
+        csv += "2021-0";
+        csv += std::to_string(1 + rng() % 9);
+      }
+      csv += rng() % 2 ? ",fact," : ",,";
+      csv += rng() % 2 ? "0.5\n" : "\n";
+    }
+    WriteText(dir / "edges.csv", csv);
+    std::vector<std::string> paths = {(dir / "case.json").string(), (dir / "edges.csv").string()};
+    if (rng() % 2) std::swap(paths[0], paths[1]);
+    LoadResult loaded = LoadCase(paths);
+    REQUIRE(loaded.loaded);
+    std::unique_ptr<const Graph> built = Graph::Build(std::move(*loaded.loaded));
+    const std::string snap = (dir / "case.snapshot").string();
+    REQUIRE(WriteSnapshot(*built, snap).empty());
+    REQUIRE(IsSnapshotFile(snap));
+    SnapshotResult opened = OpenSnapshot(snap);
+    REQUIRE(opened.diagnostics.empty());
+    REQUIRE(opened.graph);
+    RequireSame(*built, *opened.graph);
+    // Same answers: shortest paths between every pair, both ways of following relations.
+    for (Direction d : {Direction::kAny, Direction::kForward}) {
+      TraversalFilter fa(*built), fb(*opened.graph);
+      fa.direction = fb.direction = d;
+      Walker wa(*built, fa), wb(*opened.graph, fb);
+      for (EntityId s = 0; s < built->entity_count(); ++s) {
+        for (EntityId t = 0; t < built->entity_count(); ++t) {
+          std::optional<Path> pa = FewestHops(wa, s, t, std::nullopt), pb = FewestHops(wb, s, t, std::nullopt);
+          REQUIRE(pa.has_value() == pb.has_value());
+          if (pa) REQUIRE(pa->hops == pb->hops);
+        }
+      }
+    }
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
+  const fs::path dir = TempDir("refused");
+  WriteText(dir / "e.csv", "from,to,type\na,b,x\nb,c,x\n");
+  const std::string csv = (dir / "e.csv").string();
+  const std::string snap = (dir / "g.snapshot").string();
+  LoadResult loaded = LoadCase({csv});
+  REQUIRE(loaded.loaded);
+  std::unique_ptr<const Graph> g = Graph::Build(std::move(*loaded.loaded));
+  REQUIRE(WriteSnapshot(*g, snap).empty());
+  const std::string good = ReadText(snap);
+  auto message_of = [&](const std::string& bytes) {
+    WriteText(snap, bytes);
+    SnapshotResult r = OpenSnapshot(snap);
+    CHECK_FALSE(r.graph);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].where.file == snap);
+    return r.diagnostics[0].message;
+  };
+  CHECK(OpenSnapshot(snap).graph);
+
+  std::string flipped = good;
+  flipped[flipped.size() - 20] ^= 0x40;
+  CHECK(message_of(flipped).find("snapshot is damaged: its checksum does not match; rebuild it") == 0);
+  CHECK(message_of(good.substr(0, good.size() - 7)).find("snapshot is damaged: ") == 0);
+  CHECK(message_of(good.substr(0, 12)).find("snapshot is truncated") == 0);
+  CHECK(message_of("CGSNAP") == "not a casegraph snapshot");
+
+  std::string other_version = good;
+  const size_t at = other_version.find("0.1.0");
+  REQUIRE(at != std::string::npos);
+  other_version.replace(at, 5, "0.0.9");
+  CHECK(message_of(other_version).find("snapshot was written by casegraph 0.0.9 (snapshot format 1); this is casegraph") == 0);
+  std::string other_order = good;
+  std::swap(other_order[16], other_order[19]);
+  CHECK(message_of(other_order).find("another byte order") != std::string::npos);
+
+  // Every single-byte change is caught (by the checksum, or before it).
+  std::mt19937 rng(3);
+  for (int i = 0; i < 200; ++i) {
+    std::string bytes = good;
+    bytes[rng() % bytes.size()] ^= static_cast<char>(1 + rng() % 255);
+    WriteText(snap, bytes);
+    CHECK_FALSE(OpenSnapshot(snap).graph);
+  }
+
+  WriteText(snap, good);
+  REQUIRE(OpenSnapshot(snap).graph);
+  fs::last_write_time(csv, fs::last_write_time(csv) + std::chrono::seconds(5));
+  const std::string stale = message_of(good);
+  CHECK(stale.find("snapshot is stale: ") == 0);
+  CHECK(stale.find("e.csv changed since it was built; rebuild it with casegraph build -o " + snap + " -g " + csv) !=
+        std::string::npos);
+
+  // The command line: exit 2, the message, nothing else opened with it.
+  const casegraph::testing::CliRun mixed = casegraph::testing::RunCli({"-g", snap, "-g", csv, "stats"});
+  CHECK(mixed.status == 2);
+  CHECK(mixed.err.find("a snapshot is a whole graph") != std::string::npos);
+  const casegraph::testing::CliRun stale_run = casegraph::testing::RunCli({"-g", snap, "stats"});
+  CHECK(stale_run.status == 2);
+  CHECK(stale_run.err.find("snapshot is stale") != std::string::npos);
+  const casegraph::testing::CliRun again = casegraph::testing::RunCli({"-g", snap, "build", "-o", snap + "2"});
+  CHECK(again.status == 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("build writes a snapshot that the command line opens") {
+  const fs::path dir = TempDir("cli");
+  const std::string graph = std::string(CASEGRAPH_SOURCE_DIR) + "/graphs";
+  const std::string snap = (dir / "case.snapshot").string();
+  const casegraph::testing::CliRun built = casegraph::testing::RunCli({"-g", graph, "build", "-o", snap});
+  REQUIRE(built.status == 0);
+  CHECK(built.out.find("wrote " + snap + ": 14 entities, 27 relations from 1 file") == 0);
+  for (const std::vector<std::string>& q : std::vector<std::vector<std::string>>{
+           {"path", "Navalny", "NCOSE", "--format", "json"},
+           {"timeline", "Twitter"},
+           {"stats", "--format", "json"},
+           {"check"}}) {
+    std::vector<std::string> from_sources = {"-g", graph}, from_snapshot = {"-g", snap};
+    from_sources.insert(from_sources.end(), q.begin(), q.end());
+    from_snapshot.insert(from_snapshot.end(), q.begin(), q.end());
+    const casegraph::testing::CliRun a = casegraph::testing::RunCli(from_sources), b = casegraph::testing::RunCli(from_snapshot);
+    INFO(q[0]);
+    CHECK(a.status == b.status);
+    CHECK(a.out == b.out);
+  }
+  const casegraph::testing::CliRun nowhere = casegraph::testing::RunCli({"-g", graph, "build", "-o", (dir / "no/such/dir/x").string()});
+  CHECK(nowhere.status == 2);
+  CHECK(nowhere.err.find("cannot write snapshot") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "no"));
+  fs::remove_all(dir);
+}
