@@ -18,6 +18,7 @@ struct AnalysisOptions {
   std::string by = "degree";
   int top = 10;
   bool weighted = false, directed = false, reverse = false;
+  bool count = false;  // neighbors --count
   FilterSpec filter;
 };
 
@@ -52,14 +53,15 @@ int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   if (!v) return kInvalid;
   std::optional<TraversalFilter> f = Compile(ctx, *g, o);
   if (!f) return kInvalid;
-  const std::vector<Neighbour> n = Neighbours(*g, *f, *v, o.depth);
+  const std::vector<Neighbour> n = Neighbours(*g, *f, *v, o.depth, !o.count);
   if (ctx.json()) {
     QueryEcho echo = Echo("neighbors", o, *f);
-    echo.Add("entity", g->entity(*v).id).Add("depth", static_cast<int64_t>(o.depth));
+    echo.Add("entity", std::string(g->entity_id(*v))).Add("depth", static_cast<int64_t>(o.depth));
     echo.Add("through-types", o.filter.through_types).Add("avoid", f->avoided_ids);
-    *ctx.out << RenderNeighboursJson(*g, echo, n, ctx.pretty);
+    if (o.count) echo.Add("count", true);
+    *ctx.out << (o.count ? RenderNeighbourCountJson(echo, n, o.depth, ctx.pretty) : RenderNeighboursJson(*g, echo, n, ctx.pretty));
   } else {
-    *ctx.out << RenderNeighboursText(*g, *v, n, ctx.style);
+    *ctx.out << (o.count ? RenderNeighbourCountText(*g, *v, n, o.depth) : RenderNeighboursText(*g, *v, n, ctx.style));
   }
   return n.empty() ? kNothingFound : kFound;
 }
@@ -112,6 +114,7 @@ void RegisterAnalysisCommands(CLI::App& app, Context* ctx) {
   neighbors->add_option("entity", n->entity, "Entity id, name or alias")->required();
   neighbors->add_option("--depth", n->depth, "How many hops (default 1)")->check(CLI::NonNegativeNumber)->type_name("N")
       ->capture_default_str();
+  neighbors->add_flag("--count", n->count, "Only count them: how many at each distance");
   AddDirectionOptions(neighbors, n.get());
   AddRelationOptions(neighbors, &n->filter);
   neighbors->add_option("--through-types", n->filter.through_types, "Only pass through entities of these types")

@@ -150,6 +150,32 @@ std::string_view Graph::entity_id(EntityId v) const {
   return v < rich ? std::string_view(model_.entities[v].id) : model_.edges.entity_id(v - rich);
 }
 
+std::string_view Graph::entity_name(EntityId v) const {
+  const size_t rich = model_.entities.size();
+  return v < rich ? std::string_view(model_.entities[v].name) : model_.edges.entity_id(v - rich);
+}
+
+std::string Graph::relation_id(RelationId r) const {
+  const size_t rich = model_.relations.size();
+  return r < rich ? model_.relations[r].id : model_.edges.row_id(r - rich);
+}
+
+Graph::Dates Graph::relation_dates(RelationId r) const {
+  static const std::optional<Date> kNone;
+  const size_t rich = model_.relations.size();
+  if (r < rich) {
+    const Relation& rel = model_.relations[r];
+    return {&rel.date, &rel.start, &rel.end};
+  }
+  if (const EdgeDates* d = model_.edges.row_dates(r - rich)) return {&d->date, &d->start, &d->end};
+  return {&kNone, &kNone, &kNone};
+}
+
+std::span<const Evidence> Graph::relation_evidence(RelationId r) const {
+  if (r < model_.relations.size()) return model_.relations[r].evidence;
+  return {};
+}
+
 const Entity& Graph::entity(EntityId v) const {
   const size_t rich = model_.entities.size();
   if (v < rich) return model_.entities[v];

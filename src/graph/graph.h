@@ -74,8 +74,22 @@ class Graph {
   /// kept, so the reference stays valid as long as the graph.
   const Entity& entity(EntityId v) const;
   const Relation& relation(RelationId r) const;
-  /// The id of an entity, without making its Entity.
+  /// The id, name and type of an entity, without making its Entity.
   std::string_view entity_id(EntityId v) const;
+  std::string_view entity_name(EntityId v) const;
+  const std::string& entity_type_name(EntityId v) const { return entity_type_names_[entity_type_[v]]; }
+
+  /// What renderers read of a relation, without making a Relation for a CSV row (so that a long
+  /// batch over a CSV graph does not keep a Relation for every row it ever showed).
+  std::string relation_id(RelationId r) const;
+  const std::string& relation_type_name(RelationId r) const { return relation_type_names_[relation_type_[r]]; }
+  struct Dates {
+    const std::optional<Date>* date;
+    const std::optional<Date>* start;
+    const std::optional<Date>* end;
+  };
+  Dates relation_dates(RelationId r) const;
+  std::span<const Evidence> relation_evidence(RelationId r) const;
 
   /// Relations out of v (v is their from) and into v (v is their to), in relation order.
   std::span<const Incidence> out(EntityId v) const { return out_.of(v); }

@@ -6,13 +6,31 @@
 
 namespace casegraph {
 
-std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth) {
+std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth,
+                                  bool with_hops) {
   Walker w(g, filter);
   constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
-  std::vector<uint32_t> index(g.entity_count(), kNone);  // position in out, or kNone
+  // Per-entity marks, kept between queries of a thread and reset through the entities touched,
+  // so that a query costs what it reaches, not what the graph holds.
+  thread_local std::vector<uint32_t> index;  // position in out, or kNone
+  thread_local std::vector<char> seen;
+  if (index.size() != g.entity_count()) {
+    index.assign(g.entity_count(), kNone);
+    seen.assign(g.entity_count(), 0);
+  }
   std::vector<Neighbour> out;
+  struct Reset {
+    const std::vector<Neighbour>& out;
+    EntityId center;
+    ~Reset() {
+      seen[center] = 0;
+      for (const Neighbour& n : out) {
+        seen[n.entity] = 0;
+        index[n.entity] = kNone;
+      }
+    }
+  } reset{out, center};
   std::vector<EntityId> frontier{center};
-  std::vector<char> seen(g.entity_count(), 0);
   seen[center] = 1;
   for (int level = 1; level <= depth && !frontier.empty(); ++level) {
     std::vector<EntityId> next;
@@ -27,7 +45,9 @@ std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter,
           out.push_back(Neighbour{u, level, {}});
           if (filter.AllowsEntity(u)) next.push_back(u);
         }
-        if (index[u] != kNone && out[index[u]].distance == level) out[index[u]].reached_by.push_back(Hop{r, forward, v, u});
+        if (with_hops && index[u] != kNone && out[index[u]].distance == level) {
+          out[index[u]].reached_by.push_back(Hop{r, forward, v, u});
+        }
       });
     }
     frontier.swap(next);

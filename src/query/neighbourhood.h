@@ -19,6 +19,8 @@ struct Neighbour {
 /// hops: neighbours in order of distance, then of discovery (relation order). Avoided entities
 /// are left out; an entity whose type --through-types does not allow is listed but not passed
 /// through.
-std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth);
+/// With with_hops false, reached_by stays empty (for counting: much less to collect).
+std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth,
+                                  bool with_hops = true);
 
 }  // namespace casegraph

@@ -46,9 +46,11 @@ std::string RenderNeighboursJson(const Graph& g, const QueryEcho& query, const s
   json.StartArray();
   for (const Neighbour& x : n) {
     json.StartObject();
-    json.Field("entity", g.entity(x.entity).id);
-    json.Field("name", g.entity(x.entity).name);
-    json.Field("type", g.entity(x.entity).type);
+    json.Key("entity");
+    json.String(g.entity_id(x.entity));
+    json.Key("name");
+    json.String(g.entity_name(x.entity));
+    json.Field("type", g.entity_type_name(x.entity));
     json.Key("distance");
     json.Int(x.distance);
     json.Key("reached_by");
@@ -57,6 +59,43 @@ std::string RenderNeighboursJson(const Graph& g, const QueryEcho& query, const s
     json.EndArray();
     json.EndObject();
   }
+  json.EndArray();
+  return json.End();
+}
+
+// Entities at each distance 1..depth.
+std::vector<size_t> CountByDistance(const std::vector<Neighbour>& n, int depth) {
+  std::vector<size_t> counts(static_cast<size_t>(std::max(depth, 0)), 0);
+  for (const Neighbour& x : n) ++counts[static_cast<size_t>(x.distance - 1)];
+  return counts;
+}
+
+std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std::vector<Neighbour>& n, int depth) {
+  std::string out(g.entity_name(center));
+  out += ": ";
+  out += std::to_string(n.size());
+  out += n.size() == 1 ? " neighbour within " : " neighbours within ";
+  out += std::to_string(depth);
+  out += depth == 1 ? " hop" : " hops";
+  const std::vector<size_t> counts = CountByDistance(n, depth);
+  for (size_t d = 0; d < counts.size(); ++d) {
+    out += d == 0 ? " (" : ", ";
+    out += std::to_string(counts[d]);
+    out += " at ";
+    out += std::to_string(d + 1);
+  }
+  out += counts.empty() ? "\n" : ")\n";
+  return out;
+}
+
+std::string RenderNeighbourCountJson(const QueryEcho& query, const std::vector<Neighbour>& n, int depth, bool pretty) {
+  JsonOut json(pretty);
+  json.Begin(query);
+  json.Key("count");
+  json.Int(static_cast<int64_t>(n.size()));
+  json.Key("by_distance");
+  json.StartArray();
+  for (size_t c : CountByDistance(n, depth)) json.Int(static_cast<int64_t>(c));
   json.EndArray();
   return json.End();
 }

@@ -14,6 +14,9 @@ void JsonOut::Key(const std::string& k) { CG_WRITE(Key(k.data(), static_cast<rap
 void JsonOut::String(const std::string& s) {
   CG_WRITE(String(s.data(), static_cast<rapidjson::SizeType>(s.size())));
 }
+void JsonOut::String(std::string_view s) {
+  CG_WRITE(String(s.data(), static_cast<rapidjson::SizeType>(s.size())));
+}
 void JsonOut::Int(int64_t n) { CG_WRITE(Int64(n)); }
 void JsonOut::Double(double d) {
   if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
@@ -58,24 +61,28 @@ std::string JsonOut::End() {
 
 std::string JsonOut::Text() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
 
-void JsonOut::DateFields(const Relation& r) {
+void JsonOut::DateFields(const Relation& r) { DateFields(Graph::Dates{&r.date, &r.start, &r.end}); }
+
+void JsonOut::DateFields(const Graph::Dates& d) {
   Key("date");
-  if (r.date) {
-    String(r.date->text);
+  if (*d.date) {
+    String((*d.date)->text);
   } else {
     Null();
   }
-  if (r.start || r.end) {
+  if (*d.start || *d.end) {
     Key("start");
-    r.start ? String(r.start->text) : Null();
+    *d.start ? String((*d.start)->text) : Null();
     Key("end");
-    r.end ? String(r.end->text) : Null();
+    *d.end ? String((*d.end)->text) : Null();
   }
 }
 
-void JsonOut::EvidenceArray(const Relation& r) {
+void JsonOut::EvidenceArray(const Relation& r) { EvidenceArray(std::span<const Evidence>(r.evidence)); }
+
+void JsonOut::EvidenceArray(std::span<const Evidence> evidence) {
   StartArray();
-  for (const Evidence& e : r.evidence) {
+  for (const Evidence& e : evidence) {
     StartObject();
     Field("source", e.source);
     Key("quote");
@@ -114,21 +121,23 @@ void JsonOut::AttributesObject(const Attributes& attributes) {
 }
 
 void JsonOut::HopObject(const Graph& g, const Hop& hop, bool with_cost, std::optional<Day> time) {
-  const Relation& r = g.relation(hop.relation);
+  const RelationId r = hop.relation;
   StartObject();
-  Field("relation", r.id);
-  Field("type", r.type);
-  Field("label", DirectionLabel(g, hop.relation, hop.forward));
+  Field("relation", g.relation_id(r));
+  Field("type", g.relation_type_name(r));
+  Field("label", DirectionLabel(g, r, hop.forward));
   Field("direction", hop.forward ? "forward" : "backward");
-  Field("from", g.entity(hop.from).id);
-  Field("to", g.entity(hop.to).id);
-  DateFields(r);
-  Field("status", StatusName(r.status));
+  Key("from");
+  String(g.entity_id(hop.from));
+  Key("to");
+  String(g.entity_id(hop.to));
+  DateFields(g.relation_dates(r));
+  Field("status", StatusName(g.relation_status(r)));
   Key("evidence");
-  EvidenceArray(r);
+  EvidenceArray(g.relation_evidence(r));
   if (with_cost) {
     Key("cost");
-    Double(r.weight);
+    Double(g.relation_weight(r));
   }
   if (time) {
     Key("time");

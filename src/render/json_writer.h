@@ -26,6 +26,7 @@ class JsonOut {
 
   void Key(const std::string& k);
   void String(const std::string& s);
+  void String(std::string_view s);
   void Int(int64_t n);
   void Double(double d);
   void Bool(bool b);
@@ -47,7 +48,9 @@ class JsonOut {
   void PathObject(const Graph& g, const Path& path, bool weighted = false);
   /// A relation's date fields: "date" (text or null), and "start"/"end" for spans.
   void DateFields(const Relation& r);
+  void DateFields(const Graph::Dates& d);
   void EvidenceArray(const Relation& r);
+  void EvidenceArray(std::span<const Evidence> evidence);
   /// An entity object: id, name, type, aliases, description, attributes.
   void EntityObject(const Entity& e);
   void AttributesObject(const Attributes& a);

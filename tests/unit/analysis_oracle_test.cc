@@ -301,5 +301,13 @@ TEST_CASE("neighbours within a depth match breadth-first distances, with every r
         REQUIRE(got[v] == dist[v]);
       }
     }
+    // Counting (--count) finds the same entities at the same distances, without the hops.
+    const std::vector<Neighbour> counted = Neighbours(*g, f.value(), center, depth, false);
+    REQUIRE(counted.size() == found.size());
+    for (size_t i = 0; i < counted.size(); ++i) {
+      REQUIRE(counted[i].entity == found[i].entity);
+      REQUIRE(counted[i].distance == found[i].distance);
+      REQUIRE(counted[i].reached_by.empty());
+    }
   }
 }

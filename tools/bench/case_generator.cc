@@ -29,6 +29,8 @@ Case GenerateCase(const GeneratorOptions& o) {
     e.id = "e" + std::to_string(v);
     e.name = "Entity " + std::to_string(v);
     e.type = "type" + std::to_string(v % o.entity_types);
+    if (v % 5 == 0) e.aliases.push_back("E-" + std::to_string(v));
+    if (v % 3 == 0) e.description = "A party named in the generated record, entry " + std::to_string(v) + ".";
     c.entities.push_back(std::move(e));
   }
   // Degree skew: an endpoint is the floor of n * u^2 for uniform u, so low ids are hubs.
@@ -54,7 +56,8 @@ Case GenerateCase(const GeneratorOptions& o) {
     r.date = ParseDate(date, &error);
     Evidence e;
     e.source = "doc";
-    e.quote = "Paragraph " + std::to_string(i);
+    e.quote = "Paragraph " + std::to_string(i) + ": the court found that the first party acted against the second";
+    e.locator = "p. " + std::to_string(1 + i % 400);
     r.evidence.push_back(std::move(e));
     c.relations.push_back(std::move(r));
   }

@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
         if (workload == "sp") {
           q = "{\"command\":\"path\",\"from\":" + Quote(src) + ",\"to\":" + Quote(dst);
         } else {
-          q = "{\"command\":\"neighbors\",\"entity\":" + Quote(src) + ",\"depth\":" + workload.substr(4);
+          q = "{\"command\":\"neighbors\",\"count\":true,\"entity\":" + Quote(src) + ",\"depth\":" + workload.substr(4);
         }
         q += via_json;
         if (mode == "directed") q += ",\"directed\":true";
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
           const rapidjson::Value& paths = d["paths"];
           if (!paths.Empty()) value = paths[0]["length"].GetInt64();
         } else {
-          value = static_cast<long long>(d["neighbours"].Size());
+          value = d["count"].GetInt64();
         }
         answers.push_back(value);
       }

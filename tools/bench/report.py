@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Checks that every tool gave the same answers as casegraph and prints the ratio tables
+(peer / casegraph: above 1 means casegraph is faster or smaller) and casegraph's own targets.
+
+Usage: report.py RESULTS.jsonl   (exit status 1 if any answers disagree or a target is missed)
+"""
+import json, sys
+from collections import defaultdict
+
+records, extras = {}, {}
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if "extra" in r:
+        extras[r["extra"]] = r
+    else:
+        records[(r["tool"], r["dataset"], r["mode"], r["workload"], r.get("rel_type"))] = r
+
+groups = defaultdict(dict)
+for (tool, ds, mode, wl, via), r in records.items():
+    groups[(ds, mode, wl, via)][tool] = r
+
+peers = ["networkx", "igraph", "kuzu"]
+bad = 0
+print("## Agreement (answers compared with casegraph's, pair by pair)\n")
+for key in sorted(groups, key=lambda k: tuple(str(x) for x in k)):
+    tools = groups[key]
+    if "casegraph" not in tools:
+        continue
+    ref = dict(zip(tools["casegraph"]["pairs"], tools["casegraph"]["answers"]))
+    parts = []
+    for t in peers:
+        if t not in tools:
+            continue
+        r = tools[t]
+        diffs = [(p, ref.get(p), x) for p, x in zip(r["pairs"], r["answers"]) if ref.get(p) != x]
+        parts.append(f"{t} {len(r['pairs']) - len(diffs)}/{len(r['pairs'])}")
+        if diffs:
+            bad += 1
+            print(f"  DISAGREE {key} {t}: {len(diffs)} pairs, e.g. (pair, casegraph, {t}) {diffs[:3]}")
+    via = f" --via {key[3]}" if key[3] else ""
+    print(f"- {key[0]} {key[1]} {key[2]}{via}: " + (", ".join(parts) or "no peer"))
+
+def fmt(x):
+    return "" if x is None else (f"{x:,.0f}" if x >= 100 else f"{x:.3g}")
+
+def ratio(peer, ours):
+    return "" if not peer or not ours else f"{peer / ours:.1f}x"
+
+print("\n## Queries: casegraph median, and peer median / casegraph median\n")
+print("| dataset | workload | mode | casegraph us | networkx | igraph | kuzu |")
+print("|---|---|---|---|---|---|---|")
+for key in sorted(groups, key=lambda k: tuple(str(x) for x in k)):
+    tools = groups[key]
+    if "casegraph" not in tools:
+        continue
+    ours = tools["casegraph"]["median_query_us"]
+    cells = [ratio(tools[t]["median_query_us"], ours) if t in tools else "" for t in peers]
+    via = f" --via {key[3]}" if key[3] else ""
+    print(f"| {key[0]} | {key[2]}{via} | {key[1]} | {fmt(ours)} | " + " | ".join(cells) + " |")
+
+print("\n## Loading the edge file: casegraph, and peer / casegraph (time; peak memory)\n")
+print("| dataset | casegraph load s | networkx | igraph | kuzu | casegraph peak MB | networkx | igraph | kuzu |")
+print("|---|---|---|---|---|---|---|---|---|")
+loads = defaultdict(dict)
+for (tool, ds, mode, wl, via), r in records.items():
+    if via is None:
+        loads[ds].setdefault(tool, r)
+for ds in sorted(loads):
+    t = loads[ds]
+    if "casegraph" not in t:
+        continue
+    c = t["casegraph"]
+    time_cells = [ratio(t[p]["load_seconds"], c["load_seconds"]) if p in t else "" for p in peers]
+    mem_cells = [ratio(t[p]["peak_rss_mb"], c["peak_rss_mb"]) if p in t else "" for p in peers]
+    print(f"| {ds} | {c['load_seconds']:.3g} | " + " | ".join(time_cells) + f" | {c['peak_rss_mb']:.0f} | " +
+          " | ".join(mem_cells) + " |")
+
+print("\n## casegraph's targets (amazon0601 unless said)\n")
+missed = 0
+def target(name, value, limit, better, unit):
+    global missed
+    ok = value is not None and (value >= limit if better == "higher" else value <= limit)
+    missed += 0 if ok else 1
+    shown = "n/a" if value is None else f"{value:,.2f}"
+    print(f"- {'ok  ' if ok else 'MISS'} {name}: {shown}{unit} (target {'>=' if better == 'higher' else '<='} {limit}{unit})")
+
+def median(tool, ds, mode, wl, via=None):
+    r = records.get((tool, ds, mode, wl, via))
+    return r["median_query_us"] if r else None
+
+for mode in ("directed", "undirected"):
+    ours = median("casegraph", "amazon0601", mode, "sp")
+    for peer, limit in (("networkx", 10), ("igraph", 150)):
+        theirs = median(peer, "amazon0601", mode, "sp")
+        target(f"path query {mode}, {peer} / casegraph", theirs / ours if theirs and ours else None, limit, "higher", "x")
+c = records.get(("casegraph", "amazon0601", "directed", "sp", None))
+ig = records.get(("igraph", "amazon0601", "directed", "sp", None))
+if c and ig:
+    target("load from CSV, igraph / casegraph", ig["load_seconds"] / c["load_seconds"], 4, "higher", "x")
+    target("peak memory, casegraph / igraph", c["peak_rss_mb"] / ig["peak_rss_mb"], 0.5, "lower", "")
+for name, e in sorted(extras.items()):
+    target(e["what"], e["value"], e["target"], e["better"], e.get("unit", ""))
+print()
+sys.exit(1 if bad or missed else 0)
