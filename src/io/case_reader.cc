@@ -18,11 +18,11 @@ class Fields {
   Fields(const JsonValue& object, const std::string& what, std::initializer_list<const char*> allowed,
          Diagnostics* diagnostics)
       : object_(object), what_(what), diagnostics_(diagnostics) {
-    std::vector<std::string> names(allowed.begin(), allowed.end());
     for (const JsonMember& m : object.members) {
       bool known = false;
-      for (const std::string& n : names) known = known || n == m.key;
+      for (const char* n : allowed) known = known || m.key == n;
       if (known) continue;
+      const std::vector<std::string> names(allowed.begin(), allowed.end());
       std::string message = "unknown key '" + m.key + "' in " + what;
       const std::vector<std::string> close = Suggest(m.key, names, 1);
       if (!close.empty()) {

@@ -14,21 +14,33 @@ SourceText::SourceText(std::string name, std::string text, int first_line)
     : name_(std::move(name)), text_(std::move(text)), first_line_(first_line) {}
 
 Location SourceText::LocationAt(size_t offset) const {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));) {
-      ++p;
-      line_starts_.push_back(static_cast<size_t>(p - text_.data()));
-    }
-  }
   offset = std::min(offset, text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
-  size_t from = line_starts_[line_index];
+  size_t line_index, from;
   int column = 1;
-  if (line_index == cached_line_ && cached_offset_ >= from && cached_offset_ <= offset) {
+  if (offset >= cached_offset_) {
+    // Readers ask for increasing offsets: count on from the previous answer, no index needed.
+    line_index = cached_line_;
     from = cached_offset_;
     column = cached_column_;
+    const char* p = text_.data() + from;
+    const char* end = text_.data() + offset;
+    while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) {
+      ++line_index;
+      p = nl + 1;
+      from = static_cast<size_t>(p - text_.data());
+      column = 1;
+    }
+  } else {
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));) {
+        ++p;
+        line_starts_.push_back(static_cast<size_t>(p - text_.data()));
+      }
+    }
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+    from = line_starts_[line_index];
   }
   for (size_t i = from; i < offset; ++i) {
     const unsigned char c = static_cast<unsigned char>(text_[i]);

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "io/case_reader.h"
 #include "io/csv_reader.h"
@@ -86,4 +87,33 @@ TEST_CASE("CSV errors name line and column") {
   ReadCsvEdges(SourceText("e.csv", "from,to,date\na,b,2021-02-30\n"), &d);
   REQUIRE(d.size() == 1);
   CHECK(FormatDiagnostic(d[0]) == "e.csv:2:5: error: invalid date '2021-02-30': February 2021 has 28 days");
+}
+
+TEST_CASE("source locations: line and column of any offset, in any order of asking") {
+  // Naive: count lines and code points from the start for every offset.
+  std::mt19937 rng(9);
+  const std::vector<std::string> pieces = {"a", "\n", "é", "\xEF\xBB\xBF", "ж", " ", "\r\n", "{"};
+  for (int round = 0; round < 50; ++round) {
+    std::string text = round % 2 ? "\xEF\xBB\xBF" : "";
+    for (int i = 0; i < 60; ++i) text += pieces[rng() % pieces.size()];
+    SourceText source("t.json", text);
+    for (int q = 0; q < 80; ++q) {
+      size_t offset = rng() % (text.size() + 1);
+      while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+      int line = 1, column = 1;
+      for (size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+          ++line;
+          column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+          ++column;
+        }
+      }
+      if (line == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
+      const Location at = source.LocationAt(offset);
+      INFO("round " << round << " offset " << offset);
+      CHECK(at.line == line);
+      CHECK(at.column == column);
+    }
+  }
 }
