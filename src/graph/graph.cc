@@ -81,8 +81,10 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
   // Relations: the case's, then the CSV rows.
   std::vector<EntityId> from, to;
   std::vector<uint8_t> status;
-  from.reserve(relations);
-  to.reserve(relations);
+  if (rich_relations > 0) {
+    from.reserve(relations);
+    to.reserve(relations);
+  }
   status.reserve(relations);
   std::vector<std::string> type_names;
   bool any_dated = false, any_weight = false;
@@ -98,11 +100,19 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
   type_names.insert(type_names.end(), t.type_names.begin(), t.type_names.end());
   std::vector<TypeId> type_ids;
   g.relation_type_names_ = Intern(type_names, &type_ids);
-  std::vector<TypeId> relation_type(type_ids.begin(), type_ids.begin() + static_cast<long>(rich_relations));
-  relation_type.reserve(relations);
-  for (uint32_t row_type : t.type) relation_type.push_back(type_ids[rich_relations + row_type]);
-  from.insert(from.end(), t.from.begin(), t.from.end());
-  to.insert(to.end(), t.to.begin(), t.to.end());
+  std::vector<TypeId> relation_type;
+  if (rich_relations == 0) {  // only CSV rows: take the table's arrays over rather than copy them
+    from = std::move(t.from);
+    to = std::move(t.to);
+    relation_type = std::move(t.type);
+    for (TypeId& type : relation_type) type = type_ids[type];
+  } else {
+    relation_type.assign(type_ids.begin(), type_ids.begin() + static_cast<long>(rich_relations));
+    relation_type.reserve(relations);
+    for (uint32_t row_type : t.type) relation_type.push_back(type_ids[rich_relations + row_type]);
+    from.insert(from.end(), t.from.begin(), t.from.end());
+    to.insert(to.end(), t.to.begin(), t.to.end());
+  }
   std::vector<uint32_t>().swap(t.from);  // the graph's arrays hold them now
   std::vector<uint32_t>().swap(t.to);
   std::vector<uint32_t>().swap(t.type);
