@@ -20,12 +20,15 @@ namespace {
 
 constexpr uint32_t kUnseen = std::numeric_limits<uint32_t>::max();
 
-// What both searches know of one entity, side by side so that a step reads one cache line:
-// its depth from each end, and the relation each side reached it by (forward side: the relation
-// into it; backward side: the relation out of it toward the target).
+// What both searches know of one entity's distance, side by side so that a step's check reads one
+// place: its depth from each end. The relations they reached it by are kept apart (Parents): they
+// are written once per entity reached, while depths are read at every step, and a smaller array
+// of depths stays in cache.
 struct Mark {
   uint32_t depth[2] = {kUnseen, kUnseen};
-  RelationId parent[2] = {0, 0};
+};
+struct Parents {
+  RelationId parent[2];  // forward side: the relation into it; backward: out of it toward the target
 };
 
 EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
@@ -39,11 +42,15 @@ EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
 // of entities touched.
 struct FewestHopsScratch {
   std::vector<Mark> mark;
+  std::vector<Parents> parents;  // valid where mark is set
   std::vector<EntityId> frontier[2];
   std::vector<EntityId> touched;
 
   void Prepare(size_t n) {
-    if (mark.size() != n) mark.assign(n, Mark{});
+    if (mark.size() != n) {
+      mark.assign(n, Mark{});
+      parents.resize(n);
+    }
     frontier[0].clear();
     frontier[1].clear();
   }
@@ -70,12 +77,15 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
   scratch.touched.push_back(from);
   scratch.touched.push_back(to);
   uint32_t levels[2] = {0, 0};
+  // Relations each frontier would scan, kept as frontiers are built rather than recounted.
+  size_t cost[2] = {w.ScanCost(scratch.frontier[0], true), w.ScanCost(scratch.frontier[1], false)};
   std::vector<EntityId> next;
   while (!scratch.frontier[0].empty() && !scratch.frontier[1].empty()) {
     if (hop_limit && static_cast<int>(levels[0] + levels[1]) >= *hop_limit) return std::nullopt;
     // Expand the side with fewer relations to scan (NetworkX compares frontier sizes; counting
     // relations avoids expanding a frontier of few but busy entities).
-    const int side = w.ScanCost(scratch.frontier[0], true) <= w.ScanCost(scratch.frontier[1], false) ? 0 : 1;
+    const int side = cost[0] <= cost[1] ? 0 : 1;
+    size_t next_cost = 0;
     const int other = 1 - side;
     const EntityId goal = side == 0 ? to : from;
     const uint32_t level = levels[side] + 1;
@@ -89,15 +99,18 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       if (!w.CanEnter(u, goal)) return;
       if (m.depth[other] == kUnseen) scratch.touched.push_back(u);  // else touched already
       m.depth[side] = level;
-      m.parent[side] = r;
+      scratch.parents[u].parent[side] = r;
       next.push_back(u);
+      next_cost += w.ScanCost(u, side == 0);
       if (m.depth[other] != kUnseen) {
         best = level + m.depth[other];
         meet = u;
       }
     };
-    for (EntityId v : scratch.frontier[side]) {
+    const std::vector<EntityId>& frontier = scratch.frontier[side];
+    for (size_t i = 0; i < frontier.size(); ++i) {
       if (best != kUnseen) break;
+      const EntityId v = frontier[i];
       if (side == 0) {
         w.StepsFrom(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
       } else {
@@ -109,14 +122,14 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       if (hop_limit && static_cast<int>(best) > *hop_limit) return std::nullopt;
       Path p{from, {}, 0};
       for (EntityId v = meet; v != from;) {
-        const RelationId r = mark[v].parent[0];
+        const RelationId r = scratch.parents[v].parent[0];
         const EntityId prev = OtherEnd(g, r, v);
         p.hops.push_back(Hop{r, g.relation_from(r) == prev, prev, v});
         v = prev;
       }
       std::reverse(p.hops.begin(), p.hops.end());
       for (EntityId v = meet; v != to;) {
-        const RelationId r = mark[v].parent[1];
+        const RelationId r = scratch.parents[v].parent[1];
         const EntityId after = OtherEnd(g, r, v);
         p.hops.push_back(Hop{r, g.relation_from(r) == v, v, after});
         v = after;
@@ -125,6 +138,7 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       return p;
     }
     scratch.frontier[side].swap(next);
+    cost[side] = next_cost;
   }
   return std::nullopt;
 }

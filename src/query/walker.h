@@ -43,12 +43,15 @@ class Walker {
 
   double Weight(RelationId r) const { return g_.relation_weight(r); }
 
-  /// How many relations StepsFrom (forward) or StepsInto would scan for these entities.
-  size_t ScanCost(const std::vector<EntityId>& vs, bool forward) const {
+  /// How many relations StepsFrom (forward) or StepsInto would scan for v, or for vs.
+  size_t ScanCost(EntityId v, bool forward) const {
     const bool one_way = filter_.one_way(), forward_only = filter_.direction == Direction::kForward;
     const bool outs = !one_way || forward_only == forward, ins = !one_way || forward_only != forward;
+    return (outs ? g_.out(v).size() : 0) + (ins ? g_.in(v).size() : 0);
+  }
+  size_t ScanCost(const std::vector<EntityId>& vs, bool forward) const {
     size_t n = 0;
-    for (EntityId v : vs) n += (outs ? g_.out(v).size() : 0) + (ins ? g_.in(v).size() : 0);
+    for (EntityId v : vs) n += ScanCost(v, forward);
     return n;
   }
 
