@@ -80,10 +80,15 @@ class CaseMerger : public EdgeSink {
 
   EdgeTable& table() override { return result_.edges; }
 
-  uint32_t EntityRef(std::string_view id, const Mention& where) override {
+  uint32_t EntityRef(std::string_view id, const MentionAt& where) override {
+    if (explicit_ids_.size() == 0) {  // only CSV files so far: one look-up adds or finds
+      const auto [k, added] = implicit_ids_.Insert(id, static_cast<uint32_t>(result_.edges.entity_count()), ImplicitKey());
+      if (added) result_.edges.AddEntity(id, where.Resolve());
+      return k;
+    }
     if (std::optional<uint32_t> k = implicit_ids_.Find(id, ImplicitKey())) return *k;
     if (std::optional<uint32_t> e = explicit_ids_.Find(id, ExplicitKey())) return *e | kExplicit;
-    const uint32_t k = result_.edges.AddEntity(id, where);
+    const uint32_t k = result_.edges.AddEntity(id, where.Resolve());
     implicit_ids_.Insert(id, k, ImplicitKey());
     return k;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 #include "model/id_table.h"
@@ -135,22 +136,9 @@ class CsvScanner {
     }
   }
 
-  /// The line of the last row read, and the column (in characters) of a byte offset in it.
+  /// The line of the last row read, and where it starts.
   uint32_t row_line() const { return row_line_; }
-  uint32_t ColumnInRow(size_t offset) const {
-    const std::string& t = source_.text();
-    size_t from = row_line_start_;
-    // Cells of quoted fields may span lines: count from the last line start before offset.
-    for (size_t i = from; i < offset; ++i) {
-      if (t[i] == '\n') from = i + 1;
-    }
-    uint32_t column = 1;
-    for (size_t i = from; i < offset; ++i) {
-      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
-    }
-    if (from == 0 && t.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
-    return column;
-  }
+  size_t row_line_start() const { return row_line_start_; }
 
  private:
   void NewLine(size_t start) {
@@ -175,10 +163,10 @@ const char* const kColumnNames[kColumnCount] = {"from", "to", "id", "type", "dat
 class LocalSink : public EdgeSink {
  public:
   EdgeTable& table() override { return table_; }
-  uint32_t EntityRef(std::string_view id, const Mention& where) override {
+  uint32_t EntityRef(std::string_view id, const MentionAt& where) override {
     auto key = [this](uint32_t k) { return table_.entity_id(k); };
     const auto [k, added] = ids_.Insert(id, static_cast<uint32_t>(table_.entity_count()), key);
-    if (added) table_.AddEntity(id, where);
+    if (added) table_.AddEntity(id, where.Resolve());
     return k;
   }
   uint32_t TypeRef(std::string_view type, const SourceText&, size_t) override {
@@ -194,6 +182,20 @@ class LocalSink : public EdgeSink {
 };
 
 }  // namespace
+
+Mention MentionAt::Resolve() const {
+  // Cells of quoted fields may span lines: count from the last line start before the cell.
+  const char* from = row_start;
+  for (const char* p = row_start; p < at; ++p) {
+    if (*p == '\n') from = p + 1;
+  }
+  uint32_t column = 1;
+  for (const char* p = from; p < at; ++p) {
+    if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++column;
+  }
+  if (bom && from == row_start) --column;
+  return Mention{file, line, column};
+}
 
 void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, Diagnostics* diagnostics) {
   EdgeTable& table = sink->table();
@@ -242,6 +244,18 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
   }
   if (!header_ok) return;
   const size_t header_size = count;
+  {  // room for every row at once: at most one per remaining line
+    size_t lines = 1;
+    for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text.data() + text.size() - p)));) {
+      ++p;
+      ++lines;
+    }
+    const size_t rows = table.size() + lines;
+    table.from.reserve(rows);
+    table.to.reserve(rows);
+    table.type.reserve(rows);
+    table.line.reserve(rows);
+  }
   // Columns that need a per-row array: once any file has them, every row gets a value.
   const bool keep_status = where[kStatus] >= 0 || !table.status.empty();
   const bool keep_weight = where[kWeight] >= 0 || !table.weight.empty();
@@ -310,8 +324,9 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
       return v;
     };
     auto mention = [&](CsvColumn c) {
-      const size_t offset = row[where[c]].offset;
-      return Mention{file_index, scanner.row_line(), scanner.ColumnInRow(offset)};
+      const size_t start = scanner.row_line_start();
+      return MentionAt{file_index, scanner.row_line(), text.data() + start, text.data() + row[where[c]].offset,
+                       start == 0 && text.compare(0, 3, "\xEF\xBB\xBF") == 0};
     };
     const std::optional<std::string_view> from = read_id(kFrom, "entity id");
     const std::optional<std::string_view> to = read_id(kTo, "entity id");

@@ -15,6 +15,17 @@ constexpr const char* kImplicitEntityType = "unknown";
 /// Relation type of a CSV row without a type.
 constexpr const char* kDefaultCsvRelationType = "related";
 
+/// Where an id is named in a CSV row; its column is counted only if the id turns out to be new.
+struct MentionAt {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  const char* row_start = nullptr;  // the row's first byte
+  const char* at = nullptr;         // the cell's first byte
+  bool bom = false;                 // the row starts the file, after a byte-order mark
+
+  Mention Resolve() const;
+};
+
 /// Where the rows of CSV edge files go: one table for all of a graph's CSV files, and the
 /// entities and types they name.
 class EdgeSink {
@@ -22,7 +33,7 @@ class EdgeSink {
   virtual ~EdgeSink() = default;
   virtual EdgeTable& table() = 0;
   /// The entity number to store in a row for this id; `where` is used when the id is new.
-  virtual uint32_t EntityRef(std::string_view id, const Mention& where) = 0;
+  virtual uint32_t EntityRef(std::string_view id, const MentionAt& where) = 0;
   /// The index into table().type_names of this relation type; `where` is its first use.
   virtual uint32_t TypeRef(std::string_view type, const SourceText& source, size_t offset) = 0;
 };

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'C', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr uint32_t kSnapshotFormat = 1;
+constexpr uint32_t kSnapshotFormat = 2;
 constexpr uint32_t kByteOrderMark = 0x01020304;
 
 constexpr uint64_t kP1 = 0x9E3779B185EBCA87ull, kP2 = 0xC2B2AE3D27D4EB4Full, kP3 = 0x165667B19E3779F9ull;
@@ -355,8 +355,8 @@ class SnapshotCodec {
     g->in_.offsets = r->View<uint64_t>();
     g->in_.items = r->View<Incidence>();
     const size_t ids = r->Count(0);
-    Column<uint64_t> slots = r->View<uint64_t>();
-    if (slots.size() & (slots.size() - 1)) slots = Column<uint64_t>();  // a power of two, or damaged
+    Column<IdSlot> slots = r->View<IdSlot>();
+    if (slots.size() & (slots.size() - 1)) slots = Column<IdSlot>();  // a power of two, or damaged
     g->entity_ids_ = IdTable(std::move(slots), ids);
     g->relation_type_names_ = r->Strings();
     g->entity_type_names_ = r->Strings();

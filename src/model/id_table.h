@@ -1,7 +1,7 @@
 // An open-addressing hash table from id strings to numbers 0..n-1, for millions of ids. It
-// stores only the numbers (and part of each hash): the caller says what each number's id is (key_of), so the ids live
-// once, wherever the caller keeps them, and the table is a flat array (written as is into
-// snapshots).
+// stores the numbers, part of each hash and the first 8 bytes of each id; for longer ids the
+// caller says what each number's id is (key_of), so ids live once, wherever the caller keeps
+// them, and the table is a flat array (written as is into snapshots).
 #pragma once
 
 #include <cstdint>
@@ -30,29 +30,37 @@ inline uint64_t HashId(std::string_view s) {
   return h ^ (h >> 29);
 }
 
+/// A slot of IdTable: the first 8 bytes of the id (all of it for most ids), part of its hash with
+/// its length, and its number + 1 (0: empty). 16 bytes, no padding (written as is to snapshots).
+struct IdSlot {
+  uint64_t key8 = 0;
+  uint32_t tag = 0;
+  uint32_t number = 0;
+};
+
 class IdTable {
  public:
   IdTable() = default;
   /// A table over slots written earlier by slots() (e.g. mapped from a snapshot); it can be
   /// searched, not added to.
-  IdTable(Column<uint64_t> slots, size_t size) : view_(std::move(slots)), size_(size), viewing_(true) {}
+  IdTable(Column<IdSlot> slots, size_t size) : view_(std::move(slots)), size_(size), viewing_(true) {}
 
   size_t size() const { return size_; }
-  const uint64_t* slots() const { return viewing_ ? view_.data() : slots_.data(); }
+  const IdSlot* slots() const { return viewing_ ? view_.data() : slots_.data(); }
   size_t capacity() const { return viewing_ ? view_.size() : slots_.size(); }
 
   /// The number whose id is key, if any. key_of(n) returns number n's id.
   template <typename KeyOf>
   std::optional<uint32_t> Find(std::string_view key, const KeyOf& key_of) const {
-    const uint64_t* slots = this->slots();
+    const IdSlot* slots = this->slots();
     if (capacity() == 0) return std::nullopt;
     const size_t mask = capacity() - 1;
     const uint64_t h = HashId(key);
-    const uint64_t tag = h & kTagMask;
+    const IdSlot want = Slot(key, h, 0);
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const uint64_t s = slots[i];
-      if (s == 0) return std::nullopt;
-      if ((s & kTagMask) == tag && key_of(Number(s)) == key) return Number(s);
+      const IdSlot& s = slots[i];
+      if (s.number == 0) return std::nullopt;
+      if (Same(s, want, key, key_of)) return s.number - 1;
     }
   }
 
@@ -63,15 +71,15 @@ class IdTable {
     if ((size_ + 1) * 4 > slots_.size() * 3) Grow(key_of);
     const size_t mask = slots_.size() - 1;
     const uint64_t h = HashId(key);
-    const uint64_t tag = h & kTagMask;
+    const IdSlot want = Slot(key, h, n + 1);
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const uint64_t s = slots_[i];
-      if (s == 0) {
-        slots_[i] = tag | (uint64_t{n} + 1);
+      IdSlot& s = slots_[i];
+      if (s.number == 0) {
+        s = want;
         ++size_;
         return {n, true};
       }
-      if ((s & kTagMask) == tag && key_of(Number(s)) == key) return {Number(s), false};
+      if (Same(s, want, key, key_of)) return {s.number - 1, false};
     }
   }
 
@@ -84,6 +92,19 @@ class IdTable {
   }
 
  private:
+  static IdSlot Slot(std::string_view key, uint64_t hash, uint32_t number) {
+    IdSlot s;
+    std::memcpy(&s.key8, key.data(), key.size() < 8 ? key.size() : 8);
+    s.tag = (static_cast<uint32_t>(hash >> 32) & ~0xFu) | static_cast<uint32_t>(key.size() < 15 ? key.size() : 15);
+    s.number = number;
+    return s;
+  }
+  // An id of at most 8 bytes is all in key8 and its length in the tag: no need to look it up.
+  template <typename KeyOf>
+  static bool Same(const IdSlot& s, const IdSlot& want, std::string_view key, const KeyOf& key_of) {
+    return s.tag == want.tag && s.key8 == want.key8 && (key.size() <= 8 || key_of(s.number - 1) == key);
+  }
+
   template <typename KeyOf>
   void Grow(const KeyOf& key_of) {
     Rehash(slots_.empty() ? 16 : slots_.size() * 2, key_of);
@@ -91,25 +112,20 @@ class IdTable {
 
   template <typename KeyOf>
   void Rehash(size_t capacity, const KeyOf& key_of) {
-    std::vector<uint64_t> old;
+    std::vector<IdSlot> old;
     old.swap(slots_);
-    slots_.assign(capacity, 0);
+    slots_.assign(capacity, IdSlot{});
     const size_t mask = capacity - 1;
-    for (uint64_t s : old) {
-      if (s == 0) continue;
-      size_t i = HashId(key_of(Number(s))) & mask;
-      while (slots_[i] != 0) i = (i + 1) & mask;
+    for (const IdSlot& s : old) {
+      if (s.number == 0) continue;
+      size_t i = HashId(key_of(s.number - 1)) & mask;
+      while (slots_[i].number != 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
 
-  // A slot holds the high half of the id's hash (to skip most key comparisons) and number + 1;
-  // 0 is empty.
-  static constexpr uint64_t kTagMask = 0xFFFFFFFF00000000ull;
-  static uint32_t Number(uint64_t slot) { return static_cast<uint32_t>(slot) - 1; }
-
-  std::vector<uint64_t> slots_;
-  Column<uint64_t> view_;
+  std::vector<IdSlot> slots_;
+  Column<IdSlot> view_;
   size_t size_ = 0;
   bool viewing_ = false;
 };
