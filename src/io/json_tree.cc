@@ -132,13 +132,26 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   }
 
   void CheckDuplicateKeys(const JsonValue& object) {
-    std::unordered_map<std::string, const JsonMember*> seen;
-    for (const JsonMember& m : object.members) {
-      auto [it, inserted] = seen.emplace(m.key, &m);
-      if (!inserted) {
-        diagnostics_->push_back({m.key_where, "duplicate key '" + m.key + "' (first at " +
-                                                  FormatLocation(it->second->key_where) + ")"});
+    const std::vector<JsonMember>& members = object.members;
+    auto duplicate = [&](const JsonMember& m, const JsonMember& first) {
+      diagnostics_->push_back({m.key_where, "duplicate key '" + m.key + "' (first at " +
+                                                FormatLocation(first.key_where) + ")"});
+    };
+    if (members.size() <= 16) {  // the usual object: compare pairs, nothing to allocate
+      for (size_t i = 1; i < members.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (members[j].key == members[i].key) {
+            duplicate(members[i], members[j]);
+            break;
+          }
+        }
       }
+      return;
+    }
+    std::unordered_map<std::string_view, const JsonMember*> seen;
+    for (const JsonMember& m : members) {
+      auto [it, inserted] = seen.emplace(m.key, &m);
+      if (!inserted) duplicate(m, *it->second);
     }
   }
 

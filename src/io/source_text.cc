@@ -11,7 +11,7 @@
 namespace casegraph {
 
 SourceText::SourceText(std::string name, std::string text, int first_line)
-    : name_(std::move(name)), text_(std::move(text)), first_line_(first_line) {}
+    : name_(std::move(name)), file_name_(name_), text_(std::move(text)), first_line_(first_line) {}
 
 Location SourceText::LocationAt(size_t offset) const {
   offset = std::min(offset, text_.size());
@@ -51,7 +51,7 @@ Location SourceText::LocationAt(size_t offset) const {
   cached_column_ = column;
   // A byte-order mark at the start of the file is not a column.
   if (line_index == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
-  return Location{name_, static_cast<int>(line_index) + first_line_, column};
+  return Location{file_name_, static_cast<int>(line_index) + first_line_, column};
 }
 
 std::optional<std::string> ReadFileBytes(const std::string& path, std::string* error) {

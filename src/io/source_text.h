@@ -24,6 +24,7 @@ class SourceText {
 
  private:
   std::string name_;
+  FileName file_name_;  // name_, shared by every Location of this text
   std::string text_;
   mutable std::vector<size_t> line_starts_;  // built on the first LocationAt
   int first_line_ = 1;

@@ -2,9 +2,22 @@
 
 namespace casegraph {
 
+FileName::FileName(std::string name)
+    : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
+
+const std::string& FileName::str() const {
+  static const std::string kEmpty;
+  return name_ ? *name_ : kEmpty;
+}
+
 std::string FormatLocation(const Location& where) {
-  if (where.line <= 0) return where.file;
-  return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+  std::string out = where.file.str();
+  if (where.line <= 0) return out;
+  out += ':';
+  out += std::to_string(where.line);
+  out += ':';
+  out += std::to_string(where.column);
+  return out;
 }
 
 std::string FormatDiagnostic(const Diagnostic& d) {

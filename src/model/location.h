@@ -1,15 +1,36 @@
 // Locations and diagnostics: errors travel as values that say where they are.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace casegraph {
 
+/// A file's name, shared: the locations of one file all point to one copy of it, so a million
+/// locations cost a pointer each rather than a million copies of a long path.
+class FileName {
+ public:
+  FileName() = default;
+  FileName(std::string name);  // NOLINT(google-explicit-constructor): a name is a name
+  FileName(const char* name) : FileName(std::string(name)) {}  // NOLINT(google-explicit-constructor)
+
+  const std::string& str() const;
+  operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
+  bool empty() const { return str().empty(); }
+
+  friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_ || a.str() == b.str(); }
+  friend bool operator==(const FileName& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const FileName& a, const char* b) { return a.str() == b; }
+
+ private:
+  std::shared_ptr<const std::string> name_;  // null for ""
+};
+
 /// A place in an input file. line and column are 1-based; column counts Unicode characters.
 /// line == 0 means "the whole file" (e.g. it cannot be opened).
 struct Location {
-  std::string file;
+  FileName file;
   int line = 0;
   int column = 0;
 };
