@@ -1,6 +1,7 @@
 #include "graph/graph.h"
 
 #include <algorithm>
+#include <thread>
 #include <unordered_map>
 
 namespace casegraph {
@@ -74,8 +75,13 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
     const TypeId unknown = entity_type.back();
     entity_type.pop_back();
     entity_type.resize(entities, unknown);
-    for (EntityId v = static_cast<EntityId>(rich_entities); v < entities; ++v) g.entity_ids_.Insert(g.entity_id(v), v, key);
+    if (rich_entities == 0 && t.entity_index.size() == t.entity_count()) {
+      g.entity_ids_ = std::move(t.entity_index);  // the loader's, numbered as here
+    } else {
+      for (EntityId v = static_cast<EntityId>(rich_entities); v < entities; ++v) g.entity_ids_.Insert(g.entity_id(v), v, key);
+    }
   }
+  t.entity_index = IdTable();
   g.entity_type_ = Column<TypeId>(std::move(entity_type));
 
   // Relations: the case's, then the CSV rows.
@@ -151,8 +157,10 @@ void Graph::Finish(bool build_adjacency) {
 }
 
 void Graph::BuildAdjacency() {
+  // The two directions are independent: the second is built by a second thread.
+  std::thread in_rows([this] { in_ = BuildRows(entity_count(), to_, from_, relation_type_); });
   out_ = BuildRows(entity_count(), from_, to_, relation_type_);
-  in_ = BuildRows(entity_count(), to_, from_, relation_type_);
+  in_rows.join();
 }
 
 std::string_view Graph::entity_id(EntityId v) const {

@@ -94,12 +94,20 @@ class CaseMerger : public EdgeSink {
   }
 
   uint32_t TypeRef(std::string_view type, const SourceText& source, size_t offset) override {
+    const std::vector<std::string>& names = result_.edges.type_names;
+    for (uint32_t i = 0; i < names.size(); ++i) {
+      if (names[i] == type) return i;
+    }
+    return TypeRefAt(type, source.LocationAt(offset));
+  }
+
+  uint32_t TypeRefAt(std::string_view type, const Location& where) override {
     std::vector<std::string>& names = result_.edges.type_names;
     for (uint32_t i = 0; i < names.size(); ++i) {
       if (names[i] == type) return i;
     }
     names.emplace_back(type);
-    implied_types_.emplace(names.back(), source.LocationAt(offset));
+    implied_types_.emplace(names.back(), where);
     return static_cast<uint32_t>(names.size() - 1);
   }
 
@@ -277,6 +285,8 @@ class CaseMerger : public EdgeSink {
       t.entity_ids = std::move(kept.entity_ids);
       t.entity_id_end = std::move(kept.entity_id_end);
       t.entity_where = std::move(kept.entity_where);
+    } else if (explicit_count == 0) {
+      t.entity_index = std::move(implicit_ids_);  // numbers are final: the graph can use it as is
     }
     for (std::vector<uint32_t>* ends : {&t.from, &t.to}) {
       for (uint32_t& v : *ends) v = (v & kExplicit) ? (v & ~kExplicit) : final_number[v];

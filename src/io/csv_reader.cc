@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <unordered_map>
 
 #include "model/id_table.h"
@@ -14,6 +15,9 @@
 namespace casegraph {
 
 namespace {
+
+// Files larger than this (and without quotes) are read by two threads.
+constexpr size_t kParallelCsvBytes = size_t{8} << 20;
 
 // Byte classes for the unquoted fast path.
 enum : uint8_t { kEndsCell = 1, kNotIdChar = 2, kNeedsCheck = 4 };
@@ -49,14 +53,20 @@ struct Cell {
 // unterminated quotes and stray quotes.
 class CsvScanner {
  public:
-  CsvScanner(const SourceText& source, Diagnostics* diagnostics) : source_(source), diagnostics_(diagnostics) {
+  CsvScanner(const SourceText& source, Diagnostics* diagnostics, uint32_t first_line = 1)
+      : source_(source), diagnostics_(diagnostics), end_(source.text().size()), line_(first_line) {
     if (source.text().compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
   }
+
+  /// Rows are read up to end (a line start).
+  void set_end(size_t end) { end_ = end; }
+  size_t position() const { return pos_; }
+  uint32_t line() const { return line_; }
 
   /// Reads the next row into cells [0, *count); false at end of input. Blank lines are skipped.
   bool NextRow(std::vector<Cell>* cells, size_t* count, size_t* row_offset) {
     const std::string& t = source_.text();
-    const size_t n = t.size();
+    const size_t n = end_;
     while (pos_ < n && (t[pos_] == '\n' || t[pos_] == '\r')) {
       if (t[pos_] == '\n') NewLine(pos_ + 1);
       ++pos_;
@@ -149,6 +159,7 @@ class CsvScanner {
   const SourceText& source_;
   Diagnostics* diagnostics_;
   size_t pos_ = 0;
+  size_t end_;
   uint32_t line_ = 1;
   size_t line_start_ = 0;
   uint32_t row_line_ = 1;
@@ -169,21 +180,69 @@ class LocalSink : public EdgeSink {
     if (added) table_.AddEntity(id, where.Resolve());
     return k;
   }
-  uint32_t TypeRef(std::string_view type, const SourceText&, size_t) override {
+  uint32_t TypeRef(std::string_view type, const SourceText& source, size_t offset) override {
+    auto it = types_.find(std::string(type));
+    if (it != types_.end()) return it->second;
+    return TypeRefAt(type, source.LocationAt(offset));
+  }
+  uint32_t TypeRefAt(std::string_view type, const Location& where) override {
     auto [it, added] = types_.emplace(std::string(type), static_cast<uint32_t>(table_.type_names.size()));
-    if (added) table_.type_names.push_back(it->first);
+    if (added) {
+      table_.type_names.push_back(it->first);
+      type_where_.push_back(where);
+    }
     return it->second;
   }
+  const std::vector<Location>& type_where() const { return type_where_; }
+  const EdgeTable& rows() const { return table_; }
 
  private:
   EdgeTable table_;
   IdTable ids_;
   std::unordered_map<std::string, uint32_t> types_;
+  std::vector<Location> type_where_;
 };
+
+struct Header {
+  int where[kColumnCount];
+  size_t size = 0;
+  bool keep_status = false, keep_weight = false;
+};
+
+// Reads the rows the scanner has left into the sink's table; returns how many were added.
+uint32_t ReadRows(const SourceText& source, CsvScanner& scanner, const Header& header, uint32_t file_index,
+                  EdgeSink* sink, Diagnostics* diagnostics);
+
+// Appends the rows a LocalSink read (the second half of a file) to the sink's table, naming their
+// entities and types through the sink in the order the rows first named them.
+uint32_t MergeRows(const LocalSink& local, EdgeSink* sink) {
+  const EdgeTable& from = local.rows();
+  EdgeTable& into = sink->table();
+  std::vector<uint32_t> entity(from.entity_count()), type(from.type_names.size());
+  for (size_t k = 0; k < from.entity_count(); ++k) {
+    MentionAt at;
+    at.known = &from.entity_where[k];
+    entity[k] = sink->EntityRef(from.entity_id(k), at);
+  }
+  for (size_t t = 0; t < from.type_names.size(); ++t) type[t] = sink->TypeRefAt(from.type_names[t], local.type_where()[t]);
+  const uint32_t shift = static_cast<uint32_t>(into.size());
+  for (size_t r = 0; r < from.size(); ++r) {
+    into.from.push_back(entity[from.from[r]]);
+    into.to.push_back(entity[from.to[r]]);
+    into.type.push_back(type[from.type[r]]);
+    into.line.push_back(from.line[r]);
+  }
+  into.status.insert(into.status.end(), from.status.begin(), from.status.end());
+  into.weight.insert(into.weight.end(), from.weight.begin(), from.weight.end());
+  for (const auto& [row, id] : from.ids) into.ids.emplace_back(row + shift, id);
+  for (const auto& [row, d] : from.dates) into.dates.emplace_back(row + shift, d);
+  return static_cast<uint32_t>(from.size());
+}
 
 }  // namespace
 
 Mention MentionAt::Resolve() const {
+  if (known) return *known;
   // Cells of quoted fields may span lines: count from the last line start before the cell.
   const char* from = row_start;
   for (const char* p = row_start; p < at; ++p) {
@@ -257,15 +316,62 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
     table.line.reserve(rows);
   }
   // Columns that need a per-row array: once any file has them, every row gets a value.
-  const bool keep_status = where[kStatus] >= 0 || !table.status.empty();
-  const bool keep_weight = where[kWeight] >= 0 || !table.weight.empty();
-  if (keep_status) table.status.resize(table.size(), static_cast<uint8_t>(Status::kReported));
-  if (keep_weight) table.weight.resize(table.size(), 1.0);
+  Header h;
+  std::copy(where, where + kColumnCount, h.where);
+  h.size = header_size;
+  h.keep_status = where[kStatus] >= 0 || !table.status.empty();
+  h.keep_weight = where[kWeight] >= 0 || !table.weight.empty();
+  if (h.keep_status) table.status.resize(table.size(), static_cast<uint8_t>(Status::kReported));
+  if (h.keep_weight) table.weight.resize(table.size(), 1.0);
+
+  // A large file without quotes splits safely at a line break: its second half is read by a
+  // second thread, from its own copy (a SourceText is not shared between threads), then merged.
+  const size_t data = scanner.position();
+  size_t cut = text.size();
+  if (text.size() - data > kParallelCsvBytes && text.find('"', data) == std::string::npos) {
+    cut = text.find('\n', data + (text.size() - data) / 2);
+    cut = cut == std::string::npos ? text.size() : cut + 1;
+  }
+  if (cut >= text.size()) {
+    file_rows.rows += ReadRows(source, scanner, h, file_index, sink, diagnostics);
+  } else {
+    uint32_t cut_line = scanner.line();
+    for (const char* p = text.data() + data; (p = static_cast<const char*>(std::memchr(p, '\n', text.data() + cut - p)));) {
+      ++p;
+      ++cut_line;
+    }
+    const SourceText second(source.name(), text.substr(cut), static_cast<int>(cut_line));
+    LocalSink local;
+    Diagnostics local_diagnostics;
+    std::thread worker([&] {
+      CsvScanner part(second, &local_diagnostics, cut_line);
+      ReadRows(second, part, h, file_index, &local, &local_diagnostics);
+    });
+    scanner.set_end(cut);
+    file_rows.rows += ReadRows(source, scanner, h, file_index, sink, diagnostics);
+    worker.join();
+    file_rows.rows += MergeRows(local, sink);
+    diagnostics->insert(diagnostics->end(), local_diagnostics.begin(), local_diagnostics.end());
+  }
+  table.files.push_back(std::move(file_rows));
+}
+
+namespace {
+
+uint32_t ReadRows(const SourceText& source, CsvScanner& scanner, const Header& header, uint32_t file_index,
+                  EdgeSink* sink, Diagnostics* diagnostics) {
+  EdgeTable& table = sink->table();
+  const std::string& text = source.text();
+  const int* where = header.where;
+  const size_t header_size = header.size;
+  const bool keep_status = header.keep_status, keep_weight = header.keep_weight;
+  std::vector<Cell> row;
+  size_t count = 0;
+  size_t row_offset = 0;
   std::optional<uint32_t> default_type;
 
-  uint32_t index = 0;
+  uint32_t added = 0;
   while (scanner.NextRow(&row, &count, &row_offset)) {
-    ++index;
     const size_t problems_before = diagnostics->size();
     auto row_at = [&]() { return source.LocationAt(row_offset); };
     auto cell = [&](CsvColumn c) -> const Cell* {
@@ -396,11 +502,12 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
     if (keep_weight) table.weight.push_back(weight);
     if (given_id) table.ids.emplace_back(r, std::string(*given_id));
     if (dates.date || dates.start || dates.end) table.dates.emplace_back(r, std::move(dates));
-    ++file_rows.rows;
-    (void)index;
+    ++added;
   }
-  table.files.push_back(std::move(file_rows));
+  return added;
 }
+
+}  // namespace
 
 CaseFile ReadCsvEdges(const SourceText& source, Diagnostics* diagnostics) {
   CaseFile file;

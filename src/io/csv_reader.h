@@ -22,6 +22,7 @@ struct MentionAt {
   const char* row_start = nullptr;  // the row's first byte
   const char* at = nullptr;         // the cell's first byte
   bool bom = false;                 // the row starts the file, after a byte-order mark
+  const Mention* known = nullptr;   // already resolved (rows merged from another reader)
 
   Mention Resolve() const;
 };
@@ -36,6 +37,7 @@ class EdgeSink {
   virtual uint32_t EntityRef(std::string_view id, const MentionAt& where) = 0;
   /// The index into table().type_names of this relation type; `where` is its first use.
   virtual uint32_t TypeRef(std::string_view type, const SourceText& source, size_t offset) = 0;
+  virtual uint32_t TypeRefAt(std::string_view type, const Location& where) = 0;
 };
 
 /// Reads a CSV edge file into the sink's table (file_index: its index in Case::files). Every

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/date.h"
+#include "model/id_table.h"
 #include "model/location.h"
 
 namespace casegraph {
@@ -142,6 +143,9 @@ struct EdgeTable {
   std::vector<EdgeFile> files;
   std::vector<std::pair<uint32_t, std::string>> ids;  // ids given in an id column, by row
   std::vector<std::pair<uint32_t, EdgeDates>> dates;  // dated rows, by row
+  // The implicit entities' ids by number, when the loader could hand its table over (no case
+  // file defines entities): the graph then need not build it again. Empty otherwise.
+  IdTable entity_index;
 
   size_t size() const { return from.size(); }
   size_t entity_count() const { return entity_id_end.size(); }

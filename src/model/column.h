@@ -33,8 +33,16 @@ class Column {
     o.size_ = 0;
     return *this;
   }
-  Column(const Column&) = delete;
-  Column& operator=(const Column&) = delete;
+  Column(const Column& o) { *this = o; }
+  Column& operator=(const Column& o) {
+    if (this == &o) return *this;
+    const bool owned = o.data_ == o.own_.data();
+    own_ = o.own_;
+    data_ = owned ? own_.data() : o.data_;
+    size_ = o.size_;
+    keep_ = o.keep_;
+    return *this;
+  }
 
   const T& operator[](size_t i) const { return data_[i]; }
   const T* data() const { return data_; }
