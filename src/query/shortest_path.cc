@@ -20,15 +20,32 @@ namespace {
 
 constexpr uint32_t kUnseen = std::numeric_limits<uint32_t>::max();
 
-// What both searches know of one entity's distance, side by side so that a step's check reads one
-// place: its depth from each end. The relations they reached it by are kept apart (Parents): they
-// are written once per entity reached, while depths are read at every step, and a smaller array
-// of depths stays in cache.
+// What both searches know of one entity: its depth from each end, side by side so that a step's
+// check reads one place. (The relation each side reached it by is in that side's log.)
 struct Mark {
   uint32_t depth[2] = {kUnseen, kUnseen};
 };
-struct Parents {
-  RelationId parent[2];  // forward side: the relation into it; backward: out of it toward the target
+
+// One side's search in the order it reached entities: (entity, relation it was reached by:
+// forward side, the relation into it; backward side, the relation out of it toward the target).
+// Level d is log[level_start[d] .. level_start[d+1]); the last level is the frontier. Written in
+// sequence, so that reaching an entity costs no second random write.
+struct SideLog {
+  std::vector<std::pair<EntityId, RelationId>> log;
+  std::vector<size_t> level_start;
+
+  void Clear() {
+    log.clear();
+    level_start.clear();
+  }
+  // The relation v was reached by; v is at depth d.
+  RelationId ReachedBy(EntityId v, uint32_t d) const {
+    const size_t end = d + 1 < level_start.size() ? level_start[d + 1] : log.size();
+    for (size_t i = level_start[d]; i < end; ++i) {
+      if (log[i].first == v) return log[i].second;
+    }
+    return 0;  // not reached: cannot happen for an entity with that depth
+  }
 };
 
 EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
@@ -42,17 +59,13 @@ EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
 // of entities touched.
 struct FewestHopsScratch {
   std::vector<Mark> mark;
-  std::vector<Parents> parents;  // valid where mark is set
-  std::vector<EntityId> frontier[2];
+  SideLog side[2];
   std::vector<EntityId> touched;
 
   void Prepare(size_t n) {
-    if (mark.size() != n) {
-      mark.assign(n, Mark{});
-      parents.resize(n);
-    }
-    frontier[0].clear();
-    frontier[1].clear();
+    if (mark.size() != n) mark.assign(n, Mark{});
+    side[0].Clear();
+    side[1].Clear();
   }
   void Reset() {
     for (EntityId v : touched) mark[v] = Mark{};
@@ -70,26 +83,30 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
     FewestHopsScratch& s;
     ~ResetOnExit() { s.Reset(); }
   } reset{scratch};
-  scratch.frontier[0].push_back(from);
-  scratch.frontier[1].push_back(to);
-  mark[from].depth[0] = 0;
-  mark[to].depth[1] = 0;
-  scratch.touched.push_back(from);
-  scratch.touched.push_back(to);
+  SideLog* sides = scratch.side;
+  for (int s = 0; s < 2; ++s) {
+    const EntityId end = s == 0 ? from : to;
+    sides[s].level_start.push_back(0);
+    sides[s].log.emplace_back(end, 0);
+    mark[end].depth[s] = 0;
+    scratch.touched.push_back(end);
+  }
   uint32_t levels[2] = {0, 0};
   // Relations each frontier would scan, kept as frontiers are built rather than recounted.
-  size_t cost[2] = {w.ScanCost(scratch.frontier[0], true), w.ScanCost(scratch.frontier[1], false)};
-  std::vector<EntityId> next;
-  while (!scratch.frontier[0].empty() && !scratch.frontier[1].empty()) {
+  size_t cost[2] = {w.ScanCost(from, true), w.ScanCost(to, false)};
+  auto frontier_size = [&](int s) { return sides[s].log.size() - sides[s].level_start.back(); };
+  while (frontier_size(0) > 0 && frontier_size(1) > 0) {
     if (hop_limit && static_cast<int>(levels[0] + levels[1]) >= *hop_limit) return std::nullopt;
     // Expand the side with fewer relations to scan (NetworkX compares frontier sizes; counting
     // relations avoids expanding a frontier of few but busy entities).
     const int side = cost[0] <= cost[1] ? 0 : 1;
-    size_t next_cost = 0;
     const int other = 1 - side;
+    SideLog& log = sides[side];
+    size_t next_cost = 0;
     const EntityId goal = side == 0 ? to : from;
     const uint32_t level = levels[side] + 1;
-    next.clear();
+    const size_t begin = log.level_start.back(), end = log.log.size();
+    log.level_start.push_back(end);
     EntityId meet = 0;
     uint32_t best = kUnseen;
     auto visit = [&](RelationId r, EntityId u) {
@@ -99,18 +116,15 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       if (!w.CanEnter(u, goal)) return;
       if (m.depth[other] == kUnseen) scratch.touched.push_back(u);  // else touched already
       m.depth[side] = level;
-      scratch.parents[u].parent[side] = r;
-      next.push_back(u);
+      log.log.emplace_back(u, r);
       next_cost += w.ScanCost(u, side == 0);
       if (m.depth[other] != kUnseen) {
         best = level + m.depth[other];
         meet = u;
       }
     };
-    const std::vector<EntityId>& frontier = scratch.frontier[side];
-    for (size_t i = 0; i < frontier.size(); ++i) {
-      if (best != kUnseen) break;
-      const EntityId v = frontier[i];
+    for (size_t i = begin; i < end && best == kUnseen; ++i) {
+      const EntityId v = log.log[i].first;
       if (side == 0) {
         w.StepsFrom(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
       } else {
@@ -122,14 +136,14 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       if (hop_limit && static_cast<int>(best) > *hop_limit) return std::nullopt;
       Path p{from, {}, 0};
       for (EntityId v = meet; v != from;) {
-        const RelationId r = scratch.parents[v].parent[0];
+        const RelationId r = sides[0].ReachedBy(v, mark[v].depth[0]);
         const EntityId prev = OtherEnd(g, r, v);
         p.hops.push_back(Hop{r, g.relation_from(r) == prev, prev, v});
         v = prev;
       }
       std::reverse(p.hops.begin(), p.hops.end());
       for (EntityId v = meet; v != to;) {
-        const RelationId r = scratch.parents[v].parent[1];
+        const RelationId r = sides[1].ReachedBy(v, mark[v].depth[1]);
         const EntityId after = OtherEnd(g, r, v);
         p.hops.push_back(Hop{r, g.relation_from(r) == v, v, after});
         v = after;
@@ -137,7 +151,6 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       p.cost = static_cast<double>(p.hops.size());
       return p;
     }
-    scratch.frontier[side].swap(next);
     cost[side] = next_cost;
   }
   return std::nullopt;
