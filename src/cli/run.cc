@@ -20,8 +20,9 @@ std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
   app->set_version_flag("--version", std::string("casegraph ") + kCasegraphVersion + " (case-file format " +
                                          std::to_string(kFormatVersion) + ")");
   app->add_option("-g,--graph", ctx->graphs,
-                  "A case file, a directory of *.json case files, a CSV edge file or a FollowTheMoney file "
-                  "(*.ftm.json, *.ftm.jsonl); repeatable; default $CASEGRAPH_GRAPH, else ./graphs")
+                  "A case file, a directory of *.json case files, a CSV edge file, a FollowTheMoney file "
+                  "(*.ftm.json, *.ftm.jsonl) or a snapshot (build -o); repeatable; default $CASEGRAPH_GRAPH, else "
+                  "./graphs")
       ->type_name("PATH");
   app->add_option("--color", ctx->color,
                   "auto (colour and Unicode on a terminal, plain ASCII when piped or with NO_COLOR), always, never")
