@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'C', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr uint32_t kSnapshotFormat = 2;
+constexpr uint32_t kSnapshotFormat = 4;
 constexpr uint32_t kByteOrderMark = 0x01020304;
 
 constexpr uint64_t kP1 = 0x9E3779B185EBCA87ull, kP2 = 0xC2B2AE3D27D4EB4Full, kP3 = 0x165667B19E3779F9ull;
@@ -406,7 +406,29 @@ class SnapshotCodec {
     for (const auto& [row, d] : t.dates) bad |= row >= t.line.size();
     bad |= (!t.status.empty() && t.status.size() != t.line.size()) || (!t.weight.empty() && t.weight.size() != t.line.size());
     for (uint8_t st : t.status) bad |= st > 4;
-    return bad == 0;
+    if (bad) return false;
+    // Names: sorted, distinct, relation types all in the vocabulary; the case's own relations as
+    // the arrays say; the id table a table whose searches end (room left, numbers in range).
+    for (const std::vector<std::string>* names : {&g.relation_type_names_, &g.entity_type_names_}) {
+      for (size_t i = 1; i < names->size(); ++i) bad |= !((*names)[i - 1] < (*names)[i]);
+    }
+    for (const std::string& type : g.relation_type_names_) bad |= !g.model_.vocabulary.relation_types.count(type);
+    if (bad) return false;
+    const IdSlot* slots = g.entity_ids_.slots();
+    size_t used = 0;
+    for (size_t i = 0; i < g.entity_ids_.capacity(); ++i) {
+      used += slots[i].number != 0;
+      bad |= slots[i].number > n;
+    }
+    if (bad || used != n || used >= g.entity_ids_.capacity() || g.entity_ids_.capacity() == 0) return false;
+    for (size_t r = 0; r < g.model_.relations.size(); ++r) {
+      const Relation& rel = g.model_.relations[r];
+      if (g.relation_type_names_[g.relation_type_[r]] != rel.type || g.entity_id(g.from_[r]) != rel.from ||
+          g.entity_id(g.to_[r]) != rel.to) {
+        return false;
+      }
+    }
+    return true;  // (the table finds each id: what the checksum guarantees; checking costs 50 ms)
   }
 
   static void Finish(Graph* g) { g->Finish(false); }
@@ -420,6 +442,20 @@ bool IsSnapshotFile(const std::string& path) {
   std::fclose(f);
   return is;
 }
+
+std::string SnapshotHeaderFor(const std::string& body) {
+  Writer head;
+  head.Raw(kMagic, sizeof kMagic);
+  head.U64(kSnapshotFormat);
+  head.U64(kByteOrderMark);
+  head.Str(kCasegraphVersion);
+  head.Raw("\0\0\0\0\0\0\0", (8 - head.bytes().size() % 8) % 8);  // the body starts 8-aligned: its arrays too
+  head.U64(body.size());
+  head.U64(Checksum(body.data(), body.size(), 0));
+  return head.bytes();
+}
+
+size_t SnapshotHeaderSize() { return SnapshotHeaderFor("").size(); }
 
 std::string WriteSnapshot(const Graph& g, const std::string& path) {
   const Case& m = g.model();
@@ -445,14 +481,7 @@ std::string WriteSnapshot(const Graph& g, const std::string& path) {
   }
   Writer body;
   SnapshotCodec::Write(g, stamps, texts, &body);
-  Writer head;
-  head.Raw(kMagic, sizeof kMagic);
-  head.U64(kSnapshotFormat);
-  head.U64(kByteOrderMark);
-  head.Str(kCasegraphVersion);
-  head.U64(body.bytes().size());
-  head.U64(Checksum(body.bytes().data(), body.bytes().size(), 0));
-  std::string& bytes = head.bytes();
+  std::string bytes = SnapshotHeaderFor(body.bytes());
   bytes += body.bytes();
   return WriteFileAtomically(path, bytes);
 }
@@ -488,6 +517,8 @@ SnapshotResult OpenSnapshot(const std::string& path) {
   const uint64_t format = head.U64();
   const uint64_t order = head.U64();
   const std::string version = head.Str();
+  char pad[8];
+  head.Raw(pad, (8 - (sizeof kMagic + 24 + version.size()) % 8) % 8);
   const uint64_t body_size = head.U64();
   const uint64_t checksum = head.U64();
   if (!head.ok()) return refuse("snapshot is truncated" + rebuild);
@@ -497,7 +528,8 @@ SnapshotResult OpenSnapshot(const std::string& path) {
                   "); this is casegraph " + kCasegraphVersion + " (snapshot format " + std::to_string(kSnapshotFormat) +
                   ")" + rebuild);
   }
-  const size_t header_size = sizeof kMagic + 8 + 8 + 8 + version.size() + 8 + 8;
+  const size_t version_end = sizeof kMagic + 8 + 8 + 8 + version.size();
+  const size_t header_size = version_end + (8 - version_end % 8) % 8 + 8 + 8;
   if (mapping->size != header_size + body_size) {
     return refuse("snapshot is damaged: " + std::to_string(mapping->size) + " bytes where its header says " +
                   std::to_string(header_size + body_size) + rebuild);

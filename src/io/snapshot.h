@@ -29,6 +29,12 @@ struct SnapshotResult {
 /// Opens a snapshot, checking its version, checksum and sources.
 SnapshotResult OpenSnapshot(const std::string& path);
 
+/// A valid header for a snapshot body (the bytes after the header), as WriteSnapshot writes it:
+/// for tests and fuzzing, which need snapshots whose contents are damaged but whose checksum holds.
+std::string SnapshotHeaderFor(const std::string& body);
+/// The header's length (so a test can take the body of a written snapshot).
+size_t SnapshotHeaderSize();
+
 /// A checksum of bytes (64 bits; four interleaved multiply-rotate lanes, after xxHash64's round).
 uint64_t Checksum(const void* data, size_t size, uint64_t seed);
 
