@@ -1,6 +1,7 @@
 #include "cli/progress.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace casegraph::cli {
 
@@ -25,8 +26,11 @@ void Progress::Stage(std::string stage) {
 }
 
 void Progress::Run() {
+  // CASEGRAPH_PROGRESS_DELAY: seconds of work before progress shows (default 1).
+  double delay = 1.0;
+  if (const char* env = std::getenv("CASEGRAPH_PROGRESS_DELAY")) delay = std::atof(env);
   std::unique_lock<std::mutex> lock(mutex_);
-  if (wake_.wait_for(lock, std::chrono::seconds(1), [this] { return done_; })) return;
+  if (wake_.wait_for(lock, std::chrono::duration<double>(delay), [this] { return done_; })) return;
   while (!done_) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     std::fprintf(stderr, "\r\x1b[Kcasegraph: %s... %.1f s", stage_.c_str(), seconds);

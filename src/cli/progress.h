@@ -13,8 +13,8 @@ namespace casegraph::cli {
 
 class Progress {
  public:
-  /// Shows "casegraph: <stage>… <seconds> s" once a second has passed; stderr_is_terminal false
-  /// makes it silent.
+  /// Shows "casegraph: <stage>... <seconds> s" once a second has passed ($CASEGRAPH_PROGRESS_DELAY
+  /// seconds, if set); stderr_is_terminal false makes it silent.
   explicit Progress(bool stderr_is_terminal);
   ~Progress();  // clears the line it printed, if any
 
