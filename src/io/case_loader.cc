@@ -232,14 +232,19 @@ class CaseMerger : public EdgeSink {
     }
   }
 
+  auto RelationKey() const {
+    return [this](uint32_t n) { return std::string_view(result_.relations[n].id); };
+  }
+
   void AddRelation(Relation r) {
-    auto [it, inserted] = relation_index_.emplace(r.id, result_.relations.size());
-    if (!inserted) {
+    const uint32_t n = static_cast<uint32_t>(result_.relations.size());
+    if (std::optional<uint32_t> first = relation_ids_.Find(r.id, RelationKey())) {
       Error(r.where, "duplicate relation id '" + r.id + "' (first defined at " +
-                         FormatLocation(result_.relations[it->second].where) + ")");
+                         FormatLocation(result_.relations[*first].where) + ")");
       return;
     }
     result_.relations.push_back(std::move(r));
+    relation_ids_.Insert(result_.relations[n].id, n, RelationKey());
   }
 
   void CheckReferences() {
@@ -334,9 +339,9 @@ class CaseMerger : public EdgeSink {
     }
     std::unordered_map<std::string, size_t> given;  // id -> row
     for (const auto& [row, id] : t.ids) {
-      if (auto it = relation_index_.find(id); it != relation_index_.end()) {
+      if (std::optional<uint32_t> first = relation_ids_.Find(id, RelationKey())) {
         Error(RowLocation(row), "duplicate relation id '" + id + "' (first defined at " +
-                                    FormatLocation(result_.relations[it->second].where) + ")");
+                                    FormatLocation(result_.relations[*first].where) + ")");
       } else if (auto [g, added] = given.emplace(id, row); !added) {
         Error(RowLocation(row), "duplicate relation id '" + id + "' (first defined at " +
                                     FormatLocation(RowLocation(g->second)) + ")");
@@ -347,7 +352,8 @@ class CaseMerger : public EdgeSink {
   Diagnostics* diagnostics_;
   Case result_;
   IdTable explicit_ids_, implicit_ids_;
-  std::unordered_map<std::string, size_t> source_index_, relation_index_;
+  IdTable relation_ids_;
+  std::unordered_map<std::string, size_t> source_index_;
   std::map<std::string, Location> implied_types_;
   bool any_unreadable_ = false;
 };

@@ -20,7 +20,12 @@ class Fields {
       : object_(object), what_(what), diagnostics_(diagnostics) {
     for (const JsonMember& m : object.members) {
       bool known = false;
-      for (const char* n : allowed) known = known || m.key == n;
+      for (const char* n : allowed) {
+        if (std::string_view(m.key) == n) {
+          known = true;
+          break;
+        }
+      }
       if (known) continue;
       const std::vector<std::string> names(allowed.begin(), allowed.end());
       std::string message = "unknown key '" + m.key + "' in " + what;
@@ -37,8 +42,9 @@ class Fields {
   }
 
   const JsonValue* Get(const char* key) const {
+    const std::string_view k(key);
     for (const JsonMember& m : object_.members) {
-      if (m.key == key) return &m.value;
+      if (m.key.size() == k.size() && std::string_view(m.key) == k) return &m.value;
     }
     return nullptr;
   }
