@@ -94,21 +94,25 @@ class CaseMerger : public EdgeSink {
   }
 
   uint32_t TypeRef(std::string_view type, const SourceText& source, size_t offset) override {
-    const std::vector<std::string>& names = result_.edges.type_names;
-    for (uint32_t i = 0; i < names.size(); ++i) {
-      if (names[i] == type) return i;
-    }
+    if (std::optional<uint32_t> known = FindType(type)) return *known;
     return TypeRefAt(type, source.LocationAt(offset));
   }
 
   uint32_t TypeRefAt(std::string_view type, const Location& where) override {
+    if (std::optional<uint32_t> known = FindType(type)) return *known;
     std::vector<std::string>& names = result_.edges.type_names;
-    for (uint32_t i = 0; i < names.size(); ++i) {
-      if (names[i] == type) return i;
-    }
     names.emplace_back(type);
     implied_types_.emplace(names.back(), where);
     return static_cast<uint32_t>(names.size() - 1);
+  }
+
+  // The index of a relation type CSV rows named already (a handful: a linear search).
+  std::optional<uint32_t> FindType(std::string_view type) const {
+    const std::vector<std::string>& names = result_.edges.type_names;
+    for (uint32_t i = 0; i < names.size(); ++i) {
+      if (names[i] == type) return i;
+    }
+    return std::nullopt;
   }
 
   void Add(CaseFile file) {

@@ -26,8 +26,7 @@ class Walker {
   /// Calls fn(relation, forward, next) for each relation a walk at v may cross next.
   template <typename Fn>
   void StepsFrom(EntityId v, Fn&& fn) const {
-    const bool one_way = filter_.one_way(), forward_only = filter_.direction == Direction::kForward;
-    ForEachIncidence(v, !one_way || forward_only, !one_way || !forward_only, [&](const Incidence& i, bool out) {
+    ForEachIncidence(v, ScansOut(true), ScansIn(true), [&](const Incidence& i, bool out) {
       if (Usable(i.relation) && filter_.AllowsStep(i.relation, i.type, out)) fn(i.relation, out, i.other);
     });
   }
@@ -35,8 +34,7 @@ class Walker {
   /// Calls fn(relation, forward, previous) for each relation a walk may cross to arrive at v.
   template <typename Fn>
   void StepsInto(EntityId v, Fn&& fn) const {
-    const bool one_way = filter_.one_way(), forward_only = filter_.direction == Direction::kForward;
-    ForEachIncidence(v, !one_way || !forward_only, !one_way || forward_only, [&](const Incidence& i, bool out) {
+    ForEachIncidence(v, ScansOut(false), ScansIn(false), [&](const Incidence& i, bool out) {
       if (Usable(i.relation) && filter_.AllowsStep(i.relation, i.type, !out)) fn(i.relation, !out, i.other);
     });
   }
@@ -45,9 +43,7 @@ class Walker {
 
   /// How many relations StepsFrom (forward) or StepsInto would scan for v, or for vs.
   size_t ScanCost(EntityId v, bool forward) const {
-    const bool one_way = filter_.one_way(), forward_only = filter_.direction == Direction::kForward;
-    const bool outs = !one_way || forward_only == forward, ins = !one_way || forward_only != forward;
-    return (outs ? g_.out(v).size() : 0) + (ins ? g_.in(v).size() : 0);
+    return (ScansOut(forward) ? g_.out(v).size() : 0) + (ScansIn(forward) ? g_.in(v).size() : 0);
   }
   size_t ScanCost(const std::vector<EntityId>& vs, bool forward) const {
     size_t n = 0;
@@ -60,6 +56,15 @@ class Walker {
   void ClearBlocks();
 
  private:
+  // Whether walks leaving an entity (forward) or arriving at it look at its out- and in-relations:
+  // both, unless only one direction can be crossed (Filter::one_way).
+  bool ScansOut(bool forward) const {
+    return !filter_.one_way() || (filter_.direction == Direction::kForward) == forward;
+  }
+  bool ScansIn(bool forward) const {
+    return !filter_.one_way() || (filter_.direction == Direction::kForward) != forward;
+  }
+
   // fn(incidence, out): out-relations of v first (when outs), then in-relations (when ins),
   // each in relation order; a self-relation is seen once.
   template <typename Fn>
