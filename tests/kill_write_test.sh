@@ -16,11 +16,15 @@ awk 'BEGIN {
   printf "]}\n"
 }' >"$dir/big.json"
 
+start=$(date +%s%N)
 "$casegraph" -g "$dir/big.json" export --to dot -o "$dir/reference.dot"
 cp "$dir/big.json" "$dir/messy.json"
 "$casegraph" fmt "$dir/messy.json" >/dev/null
 cp "$dir/messy.json" "$dir/reference.json"
 "$casegraph" -g "$dir/big.json" build -o "$dir/reference.snapshot" >/dev/null
+# Kills land at random moments within the time one such command takes here (a third of the three).
+window=$(( ($(date +%s%N) - start) / 3000000 + 1 ))
+pause() { local ms=$((RANDOM % window)); sleep "$(printf "%d.%03d" $((ms / 1000)) $((ms % 1000)))"; }
 
 killed=0
 for i in $(seq 1 20); do
@@ -28,7 +32,7 @@ for i in $(seq 1 20); do
   printf 'the old picture\n' >"$dir/out.dot"
   "$casegraph" -g "$dir/big.json" export --to dot -o "$dir/out.dot" &
   pid=$!
-  sleep "$(printf '0.%03d' $((RANDOM % 300)))"
+  pause
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
   wait "$pid" 2>/dev/null || true
   if ! cmp -s "$dir/out.dot" "$dir/reference.dot" && [ "$(cat "$dir/out.dot")" != "the old picture" ]; then
@@ -38,7 +42,7 @@ for i in $(seq 1 20); do
   cp "$dir/big.json" "$dir/case.json"
   "$casegraph" fmt "$dir/case.json" >/dev/null &
   pid=$!
-  sleep "$(printf '0.%03d' $((RANDOM % 300)))"
+  pause
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
   wait "$pid" 2>/dev/null || true
   if ! cmp -s "$dir/case.json" "$dir/big.json" && ! cmp -s "$dir/case.json" "$dir/reference.json"; then
@@ -49,7 +53,7 @@ for i in $(seq 1 20); do
   printf 'not yet\n' >"$dir/g.snapshot"
   "$casegraph" -g "$dir/big.json" build -o "$dir/g.snapshot" >/dev/null &
   pid=$!
-  sleep "$(printf '0.%03d' $((RANDOM % 300)))"
+  pause
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
   wait "$pid" 2>/dev/null || true
   if ! grep -qx "not yet" "$dir/g.snapshot" && ! "$casegraph" -g "$dir/g.snapshot" stats >/dev/null; then

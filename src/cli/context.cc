@@ -14,6 +14,23 @@
 
 namespace casegraph::cli {
 
+namespace {
+
+// The last graph loaded, when LeaveLastGraphAtExit was called: held by a pointer that is never
+// freed, so it outlives the process's static destructors (and stays reachable for leak checkers).
+std::shared_ptr<const Graph>* last_graph = nullptr;
+
+std::shared_ptr<const Graph> Keep(std::shared_ptr<const Graph> graph) {
+  if (last_graph && graph) *last_graph = graph;  // the one before is freed now, as usual
+  return graph;
+}
+
+}  // namespace
+
+void LeaveLastGraphAtExit() {
+  if (!last_graph) last_graph = new std::shared_ptr<const Graph>();
+}
+
 std::vector<std::string> Context::GraphPaths() const {
   if (!graphs.empty()) return graphs;
   if (const char* env = std::getenv("CASEGRAPH_GRAPH"); env && *env) return {env};
@@ -42,7 +59,7 @@ std::shared_ptr<const Graph> Context::LoadGraph() const {
       progress.Stage("opening the snapshot (" + std::to_string(bytes >> 20) + " MB)");
       SnapshotResult snapshot = OpenSnapshot(p);
       if (!snapshot.graph) return refuse(snapshot.diagnostics);
-      return std::move(snapshot.graph);
+      return Keep(std::move(snapshot.graph));
     }
   }
   progress.Stage("reading " + std::to_string(paths.size()) + (paths.size() == 1 ? " path (" : " paths (") +
@@ -50,7 +67,7 @@ std::shared_ptr<const Graph> Context::LoadGraph() const {
   LoadResult result = LoadCase(paths);
   if (!result.loaded) return refuse(result.diagnostics);
   progress.Stage("building the graph");
-  return Graph::Build(std::move(*result.loaded));
+  return Keep(Graph::Build(std::move(*result.loaded)));
 }
 
 int Context::Fail(const std::string& message) const {

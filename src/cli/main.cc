@@ -2,4 +2,7 @@
 
 #include "cli/context.h"
 
-int main(int argc, char** argv) { return casegraph::cli::Run(argc, argv, std::cin, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  casegraph::cli::LeaveLastGraphAtExit();
+  return casegraph::cli::Run(argc, argv, std::cin, std::cout, std::cerr);
+}

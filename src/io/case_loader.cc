@@ -123,10 +123,18 @@ class CaseMerger : public EdgeSink {
     MergeTypes(file.vocabulary.relation_types, &result_.vocabulary.relation_types, "relation type",
                SameRelationType);
     for (Source& s : file.sources) AddSource(std::move(s));
-    for (Entity& e : file.entities) AddEntity(std::move(e));
-    for (Relation& r : file.relations) {
-      if (file.implies_relation_types) implied_types_.emplace(r.type, r.type_where);
-      AddRelation(std::move(r));
+    if (result_.entities.empty()) {  // the first file's: taken over whole, not moved one by one
+      TakeEntities(std::move(file.entities));
+    } else {
+      for (Entity& e : file.entities) AddEntity(std::move(e));
+    }
+    if (file.implies_relation_types) {
+      for (const Relation& r : file.relations) implied_types_.emplace(r.type, r.type_where);
+    }
+    if (result_.relations.empty()) {
+      TakeRelations(std::move(file.relations));
+    } else {
+      for (Relation& r : file.relations) AddRelation(std::move(r));
     }
   }
 
@@ -238,6 +246,44 @@ class CaseMerger : public EdgeSink {
 
   auto RelationKey() const {
     return [this](uint32_t n) { return std::string_view(result_.relations[n].id); };
+  }
+
+  // Takes over the items of the first file to have any, as Add* would add them one by one:
+  // each id's first item stays; on_duplicate(later, first) says what becomes of a later one.
+  template <typename Item, typename KeyOf, typename OnDuplicate>
+  void TakeOver(std::vector<Item> items, std::vector<Item>* into, IdTable* ids, const KeyOf& key_of,
+                OnDuplicate on_duplicate) {
+    *into = std::move(items);
+    std::vector<Item>& all = *into;
+    size_t kept = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+      const uint32_t n = static_cast<uint32_t>(kept);
+      if (i != kept) all[kept] = std::move(all[i]);
+      const auto [first, added] = ids->Insert(all[n].id, n, key_of);
+      if (added) {
+        ++kept;
+      } else {
+        on_duplicate(std::move(all[n]), all[first]);
+      }
+    }
+    all.resize(kept);
+  }
+
+  void TakeEntities(std::vector<Entity> entities) {
+    TakeOver(std::move(entities), &result_.entities, &explicit_ids_, ExplicitKey(), [this](Entity e, Entity& first) {
+      if (e.implicit) return;  // a CSV mention adds nothing to a known entity
+      if (first.implicit) {
+        first = std::move(e);
+      } else {  // one file: a duplicate, never a merge
+        Error(e.where, "duplicate entity id '" + e.id + "' (first defined at " + FormatLocation(first.where) + ")");
+      }
+    });
+  }
+
+  void TakeRelations(std::vector<Relation> relations) {
+    TakeOver(std::move(relations), &result_.relations, &relation_ids_, RelationKey(), [this](Relation r, Relation& first) {
+      Error(r.where, "duplicate relation id '" + r.id + "' (first defined at " + FormatLocation(first.where) + ")");
+    });
   }
 
   void AddRelation(Relation r) {

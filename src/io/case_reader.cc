@@ -2,7 +2,11 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <algorithm>
+#include <array>
 #include <initializer_list>
+#include <set>
+#include <span>
 
 #include "model/limits.h"
 #include "text/edit_distance.h"
@@ -11,128 +15,198 @@ namespace casegraph {
 
 namespace {
 
+// Reports a key that is not among the allowed ones, with a suggestion.
+void UnknownKey(std::string_view key, const Location& where, const std::string& what,
+                std::span<const std::string_view> allowed, Diagnostics* diagnostics) {
+  const std::vector<std::string> names(allowed.begin(), allowed.end());
+  std::string message = "unknown key '" + std::string(key) + "' in " + what;
+  const std::vector<std::string> close = Suggest(std::string(key), names, 1);
+  if (!close.empty()) {
+    message += DidYouMean(close);
+  } else {
+    message += " (expected one of:";
+    for (size_t i = 0; i < names.size(); ++i) message += (i ? ", " : " ") + names[i];
+    message += ")";
+  }
+  diagnostics->push_back({where, message});
+}
+
 // Reads the members of one JSON object against a list of allowed keys: reports unknown keys
 // (with a suggestion) and missing required ones; Get() returns a member's value or nullptr.
+// The first of duplicate keys counts (the parser reports the others).
 class Fields {
  public:
-  Fields(const JsonValue& object, const std::string& what, std::initializer_list<const char*> allowed,
+  static constexpr size_t kMaxKeys = 12;
+
+  Fields(JsonValue object, std::string what, std::initializer_list<std::string_view> allowed,
          Diagnostics* diagnostics)
-      : object_(object), what_(what), diagnostics_(diagnostics) {
-    for (const JsonMember& m : object.members) {
-      bool known = false;
-      for (const char* n : allowed) {
-        if (std::string_view(m.key) == n) {
-          known = true;
-          break;
-        }
+      : object_(object), what_(std::move(what)), count_(allowed.size()), diagnostics_(diagnostics) {
+    std::copy(allowed.begin(), allowed.end(), allowed_.begin());
+    for (JsonValue m : object.children()) {
+      const std::string_view key = m.key();
+      size_t i = 0;
+      while (i < count_ && allowed_[i] != key) ++i;
+      if (i == count_) {
+        UnknownKey(key, m.key_where(), what_, std::span(allowed_.data(), count_), diagnostics);
+      } else if (!found_[i]) {
+        found_[i] = m;
       }
-      if (known) continue;
-      const std::vector<std::string> names(allowed.begin(), allowed.end());
-      std::string message = "unknown key '" + m.key + "' in " + what;
-      const std::vector<std::string> close = Suggest(m.key, names, 1);
-      if (!close.empty()) {
-        message += DidYouMean(close);
-      } else {
-        message += " (expected one of:";
-        for (size_t i = 0; i < names.size(); ++i) message += (i ? ", " : " ") + names[i];
-        message += ")";
-      }
-      diagnostics->push_back({m.key_where, message});
     }
   }
 
-  const JsonValue* Get(const char* key) const {
-    const std::string_view k(key);
-    for (const JsonMember& m : object_.members) {
-      if (m.key.size() == k.size() && std::string_view(m.key) == k) return &m.value;
+  const JsonValue* Get(std::string_view key) const {
+    for (size_t i = 0; i < count_; ++i) {
+      if (allowed_[i] == key) return found_[i] ? &*found_[i] : nullptr;
     }
     return nullptr;
   }
 
-  const JsonValue* Require(const char* key) const {
+  const JsonValue* Require(std::string_view key) const {
     const JsonValue* v = Get(key);
-    if (!v) diagnostics_->push_back({object_.where, what_ + " is missing required key '" + key + "'"});
+    if (!v) {
+      diagnostics_->push_back({object_.where(), what_ + " is missing required key '" + std::string(key) + "'"});
+    }
     return v;
   }
 
  private:
-  const JsonValue& object_;
+  JsonValue object_;
   std::string what_;
+  std::array<std::string_view, kMaxKeys> allowed_;
+  std::array<std::optional<JsonValue>, kMaxKeys> found_;
+  size_t count_;
   Diagnostics* diagnostics_;
 };
 
-class Reader {
+// Reads a case file as the parser hands it over: the top-level object member by member, and
+// the lists of sources, entities and relations item by item, so that only one item's values
+// are held at a time.
+class Reader : public JsonVisitor {
  public:
-  Reader(const SourceText& source, Diagnostics* diagnostics) : source_(source), diagnostics_(diagnostics) {}
+  Reader(const SourceText& source, CaseFile* file, Diagnostics* diagnostics)
+      : source_(source), file_(file), diagnostics_(diagnostics) {
+    file_->path = source_.name();
+  }
 
-  CaseFile Read(const JsonValue& root) {
-    CaseFile file;
-    file.path = source_.name();
-    if (!root.IsObject()) {
-      Error(root.where, std::string("a case file must be a JSON object, not ") + JsonKindName(root.kind));
-      return file;
+  static constexpr std::array<std::string_view, 6> kTopKeys = {"casegraph", "title",    "vocabulary",
+                                                               "sources",   "entities", "relations"};
+
+  bool Open(int depth, JsonKind kind, std::string_view key, size_t offset) override {
+    if (depth == 0) {
+      if (kind != JsonKind::kObject) return false;
+      root_offset_ = offset;
+      return true;
     }
-    Fields fields(root, "the case file",
-                  {"casegraph", "title", "vocabulary", "sources", "entities", "relations"}, diagnostics_);
-    ReadVersion(root, fields.Get("casegraph"));
-    if (const JsonValue* v = fields.Get("title")) ReadString(*v, "title", &file.title);
-    if (const JsonValue* v = fields.Get("vocabulary")) ReadVocabulary(*v, &file.vocabulary);
-    ForEachObject(fields.Get("sources"), "sources", "a source",
-                  [&](const JsonValue& o) { ReadSource(o, &file); });
-    ForEachObject(fields.Get("entities"), "entities", "an entity",
-                  [&](const JsonValue& o) { ReadEntity(o, &file); });
-    size_t index = 0;
-    ForEachObject(fields.Get("relations"), "relations", "a relation",
-                  [&](const JsonValue& o) { ReadRelation(o, ++index, &file); });
-    return file;
+    if (depth != 1 || kind != JsonKind::kArray || !FirstTime(key)) return false;
+    if (key == "sources") list_ = List::kSources;
+    else if (key == "entities") list_ = List::kEntities;
+    else if (key == "relations") list_ = List::kRelations;
+    else return false;
+    return true;
+  }
+
+  void Value(int depth, JsonValue v) override {
+    if (depth == 0) {  // the document, not an object
+      Error(v.where(), std::string("a case file must be a JSON object, not ") + JsonKindName(v.kind()));
+      return;
+    }
+    if (depth == 2) return ReadItem(v);
+    const std::string_view key = v.key();
+    // A list that was split was read item by item; its key is checked here.
+    bool known = false;
+    for (std::string_view k : kTopKeys) known = known || k == key;
+    if (!known) {
+      UnknownKey(key, v.key_where(), "the case file", kTopKeys, diagnostics_);
+      return;
+    }
+    if (!FirstTime(key)) return;
+    if (key == "casegraph") {
+      ReadVersion(v);
+    } else if (key == "title") {
+      ReadString(v, "title", &file_->title);
+    } else if (key == "vocabulary") {
+      ReadVocabulary(v, &file_->vocabulary);
+    } else {  // sources, entities or relations, but not an array
+      TypeError(v, std::string(key), "an array");
+    }
+  }
+
+  void Close(int depth, JsonKind) override {
+    if (depth == 1) list_ = List::kNone;
+    if (depth == 0 && !seen_.count("casegraph")) {
+      Error(source_.LocationAt(root_offset_), "missing required key 'casegraph' (the format version, " +
+                                                 std::to_string(kFormatVersion) + ")");
+    }
+  }
+
+ private:
+  enum class List { kNone, kSources, kEntities, kRelations };
+
+  // Whether a top-level key comes for the first time (the parser reports duplicates; the first counts).
+  bool FirstTime(std::string_view key) {
+    if (!seen_.emplace(key).second) return false;
+    return true;
+  }
+
+  void ReadItem(JsonValue item) {
+    const char* name = list_ == List::kSources ? "sources" : list_ == List::kEntities ? "entities" : "relations";
+    const char* what = list_ == List::kSources ? "a source" : list_ == List::kEntities ? "an entity" : "a relation";
+    if (!item.IsObject()) return NotAnObject(item, name, what);
+    switch (list_) {
+      case List::kSources: return ReadSource(item, file_);
+      case List::kEntities: return ReadEntity(item, file_);
+      case List::kRelations: return ReadRelation(item, ++relation_index_, file_);
+      case List::kNone: return;
+    }
   }
 
  private:
   void Error(const Location& where, std::string message) { diagnostics_->push_back({where, std::move(message)}); }
 
-  void TypeError(const JsonValue& v, const std::string& name, const char* expected) {
-    Error(v.where, "'" + name + "' must be " + expected + ", not " + JsonKindName(v.kind));
+  void TypeError(JsonValue v, const std::string& name, const char* expected) {
+    Error(v.where(), "'" + name + "' must be " + expected + ", not " + JsonKindName(v.kind()));
   }
 
-  void ReadVersion(const JsonValue& root, const JsonValue* v) {
-    if (!v) {
-      Error(root.where, "missing required key 'casegraph' (the format version, " +
-                            std::to_string(kFormatVersion) + ")");
-    } else if (v->kind != JsonValue::Kind::kNumber) {
-      TypeError(*v, "casegraph", "the number 1");
-    } else if (v->text != std::to_string(kFormatVersion)) {
-      Error(v->where, "unsupported format version " + v->text + " (this casegraph reads version " +
-                          std::to_string(kFormatVersion) + ")");
+  void ReadVersion(JsonValue v) {
+    if (v.kind() != JsonKind::kNumber) {
+      TypeError(v, "casegraph", "the number 1");
+    } else if (v.text() != std::to_string(kFormatVersion)) {
+      Error(v.where(), "unsupported format version " + std::string(v.text()) + " (this casegraph reads version " +
+                           std::to_string(kFormatVersion) + ")");
     }
+  }
+
+  void NotAnObject(JsonValue item, const char* name, const char* item_what) {
+    Error(item.where(), std::string("each of '") + name + "' must be an object (" + item_what + "), not " +
+                            JsonKindName(item.kind()));
   }
 
   template <typename Fn>
   void ForEachObject(const JsonValue* list, const char* name, const char* item_what, Fn fn) {
     if (!list) return;
     if (!list->IsArray()) return TypeError(*list, name, "an array");
-    for (const JsonValue& item : list->items) {
-      if (!item.IsObject()) {
-        Error(item.where, std::string("each of '") + name + "' must be an object (" + item_what + "), not " +
-                              JsonKindName(item.kind));
-        continue;
+    for (JsonValue item : list->children()) {
+      if (item.IsObject()) {
+        fn(item);
+      } else {
+        NotAnObject(item, name, item_what);
       }
-      fn(item);
     }
   }
 
-  bool ReadString(const JsonValue& v, const std::string& name, std::string* out) {
+  bool ReadString(JsonValue v, const std::string& name, std::string* out) {
     if (!v.IsString()) {
       TypeError(v, name, "a string");
       return false;
     }
-    *out = v.text;
+    *out = v.text();
     return true;
   }
 
   bool ReadNonEmpty(const JsonValue* v, const std::string& name, std::string* out) {
     if (!v || !ReadString(*v, name, out)) return false;
     if (out->find_first_not_of(" \t\r\n") == std::string::npos) {
-      Error(v->where, "'" + name + "' must not be empty");
+      Error(v->where(), "'" + name + "' must not be empty");
       return false;
     }
     return true;
@@ -142,7 +216,7 @@ class Reader {
   bool ReadName(const JsonValue* v, const std::string& name, std::string* out) {
     if (!ReadNonEmpty(v, name, out)) return false;
     if (out->size() > kMaxNameBytes) {
-      Error(v->where, "'" + name + "' of " + std::to_string(out->size()) + " bytes is longer than the limit of " +
+      Error(v->where(), "'" + name + "' of " + std::to_string(out->size()) + " bytes is longer than the limit of " +
                           std::to_string(kMaxNameBytes));
       return false;
     }
@@ -152,13 +226,13 @@ class Reader {
   bool ReadId(const JsonValue* v, const std::string& name, std::string* out) {
     if (!v || !ReadString(*v, name, out)) return false;
     if (out->size() > kMaxIdBytes) {
-      Error(v->where, name + " of " + std::to_string(out->size()) + " bytes is longer than the limit of " +
+      Error(v->where(), name + " of " + std::to_string(out->size()) + " bytes is longer than the limit of " +
                           std::to_string(kMaxIdBytes));
       out->clear();
       return false;
     }
     if (!IsValidId(*out)) {
-      Error(v->where, "invalid " + name + " '" + *out + "': use only letters, digits and . _ : -");
+      Error(v->where(), "invalid " + name + " '" + *out + "': use only letters, digits and . _ : -");
       return false;
     }
     return true;
@@ -169,96 +243,97 @@ class Reader {
     if (!v || !ReadString(*v, name, &text)) return std::nullopt;
     std::string error;
     std::optional<Date> date = ParseDate(text, &error);
-    if (!date) Error(v->where, error);
+    if (!date) Error(v->where(), error);
     return date;
   }
 
   void ReadAttributes(const JsonValue* v, Attributes* out) {
     if (!v) return;
     if (!v->IsObject()) return TypeError(*v, "attributes", "an object");
-    for (const JsonMember& m : v->members) {
+    for (JsonValue m : v->children()) {
       AttributeValue a;
-      a.text = m.value.text;
-      a.where = m.value.where;
-      switch (m.value.kind) {
-        case JsonValue::Kind::kString: a.kind = AttributeValue::Kind::kString; break;
-        case JsonValue::Kind::kNumber: a.kind = AttributeValue::Kind::kNumber; break;
-        case JsonValue::Kind::kBool: a.kind = AttributeValue::Kind::kBool; break;
-        case JsonValue::Kind::kNull: a.kind = AttributeValue::Kind::kNull; break;
+      a.text = m.text();
+      a.where = m.where();
+      switch (m.kind()) {
+        case JsonKind::kString: a.kind = AttributeValue::Kind::kString; break;
+        case JsonKind::kNumber: a.kind = AttributeValue::Kind::kNumber; break;
+        case JsonKind::kBool: a.kind = AttributeValue::Kind::kBool; break;
+        case JsonKind::kNull: a.kind = AttributeValue::Kind::kNull; break;
         default:
-          Error(m.value.where, "attribute '" + m.key + "' must be a string, number, boolean or null, not " +
-                                   JsonKindName(m.value.kind));
+          Error(m.where(), "attribute '" + std::string(m.key()) + "' must be a string, number, boolean or null, not " +
+                               JsonKindName(m.kind()));
           continue;
       }
-      out->emplace(m.key, std::move(a));
+      out->emplace(m.key(), std::move(a));
     }
   }
 
   void ReadStringList(const JsonValue* v, const std::string& name, std::vector<std::string>* out) {
     if (!v) return;
     if (!v->IsArray()) return TypeError(*v, name, "an array of strings");
-    for (const JsonValue& item : v->items) {
+    for (JsonValue item : v->children()) {
       std::string s;
       if (ReadName(&item, name, &s)) out->push_back(s);
     }
   }
 
-  void ReadVocabulary(const JsonValue& v, Vocabulary* out) {
+  void ReadVocabulary(JsonValue v, Vocabulary* out) {
     if (!v.IsObject()) return TypeError(v, "vocabulary", "an object");
     Fields fields(v, "the vocabulary", {"entity_types", "relation_types"}, diagnostics_);
     if (const JsonValue* types = fields.Get("entity_types")) {
       if (!types->IsObject()) {
         TypeError(*types, "entity_types", "an object");
       } else {
-        for (const JsonMember& m : types->members) ReadEntityType(m, out);
+        for (JsonValue m : types->children()) ReadEntityType(m, out);
       }
     }
     if (const JsonValue* types = fields.Get("relation_types")) {
       if (!types->IsObject()) {
         TypeError(*types, "relation_types", "an object");
       } else {
-        for (const JsonMember& m : types->members) ReadRelationType(m, out);
+        for (JsonValue m : types->children()) ReadRelationType(m, out);
       }
     }
   }
 
-  bool ReadTypeKey(const JsonMember& m, const char* what) {
-    if (!IsValidId(m.key)) {
-      Error(m.key_where, std::string("invalid ") + what + " '" + m.key + "': use only letters, digits and . _ : -");
+  bool ReadTypeKey(JsonValue m, const char* what) {
+    const std::string key(m.key());
+    if (!IsValidId(key)) {
+      Error(m.key_where(), std::string("invalid ") + what + " '" + key + "': use only letters, digits and . _ : -");
       return false;
     }
-    if (!m.value.IsObject()) {
-      TypeError(m.value, m.key, "an object");
+    if (!m.IsObject()) {
+      TypeError(m, key, "an object");
       return false;
     }
     return true;
   }
 
-  void ReadEntityType(const JsonMember& m, Vocabulary* out) {
+  void ReadEntityType(JsonValue m, Vocabulary* out) {
     if (!ReadTypeKey(m, "entity type")) return;
     EntityType t;
-    t.id = m.key;
-    t.where = m.key_where;
-    Fields fields(m.value, "entity type '" + m.key + "'", {"label", "color", "shape"}, diagnostics_);
+    t.id = m.key();
+    t.where = m.key_where();
+    Fields fields(m, "entity type '" + t.id + "'", {"label", "color", "shape"}, diagnostics_);
     ReadName(fields.Require("label"), "label", &t.label);
     if (const JsonValue* c = fields.Get("color")) ReadString(*c, "color", &t.color);
     if (const JsonValue* s = fields.Get("shape")) ReadString(*s, "shape", &t.shape);
     out->entity_types[t.id] = t;
   }
 
-  void ReadRelationType(const JsonMember& m, Vocabulary* out) {
+  void ReadRelationType(JsonValue m, Vocabulary* out) {
     if (!ReadTypeKey(m, "relation type")) return;
     RelationType t;
-    t.id = m.key;
-    t.where = m.key_where;
-    Fields fields(m.value, "relation type '" + m.key + "'", {"label", "inverse", "symmetric", "color"},
+    t.id = m.key();
+    t.where = m.key_where();
+    Fields fields(m, "relation type '" + t.id + "'", {"label", "inverse", "symmetric", "color"},
                   diagnostics_);
     ReadName(fields.Require("label"), "label", &t.label);
     if (const JsonValue* s = fields.Get("symmetric")) {
-      if (s->kind != JsonValue::Kind::kBool) {
+      if (s->kind() != JsonKind::kBool) {
         TypeError(*s, "symmetric", "true or false");
       } else {
-        t.symmetric = s->text == "true";
+        t.symmetric = s->text() == "true";
       }
     }
     if (const JsonValue* inv = fields.Get("inverse")) {
@@ -266,7 +341,7 @@ class Reader {
     } else if (t.symmetric) {
       t.inverse = t.label;
     } else {
-      Error(m.value.where, "relation type '" + m.key +
+      Error(m.where(), "relation type '" + t.id +
                                "' is missing required key 'inverse' (its label read backwards), "
                                "unless it is symmetric");
     }
@@ -274,9 +349,9 @@ class Reader {
     out->relation_types[t.id] = t;
   }
 
-  void ReadSource(const JsonValue& o, CaseFile* file) {
+  void ReadSource(JsonValue o, CaseFile* file) {
     Source s;
-    s.where = o.where;
+    s.where = o.where();
     Fields fields(o, "source", {"id", "title", "publisher", "date", "url", "file"}, diagnostics_);
     ReadId(fields.Require("id"), "source id", &s.id);
     if (const JsonValue* v = fields.Get("title")) ReadString(*v, "title", &s.title);
@@ -292,31 +367,31 @@ class Reader {
     file->sources.push_back(std::move(s));
   }
 
-  void ReadEntity(const JsonValue& o, CaseFile* file) {
+  void ReadEntity(JsonValue o, CaseFile* file) {
     Entity e;
-    e.where = o.where;
+    e.where = o.where();
     Fields fields(o, "entity", {"id", "name", "type", "aliases", "description", "attributes"}, diagnostics_);
     ReadId(fields.Require("id"), "entity id", &e.id);
     if (const JsonValue* v = fields.Require("name")) {
-      e.name_where = v->where;
+      e.name_where = v->where();
       ReadName(v, "name", &e.name);
     }
     if (const JsonValue* v = fields.Require("type")) {
-      e.type_where = v->where;
+      e.type_where = v->where();
       ReadId(v, "entity type", &e.type);
     }
     ReadStringList(fields.Get("aliases"), "aliases", &e.aliases);
     if (const JsonValue* v = fields.Get("description")) {
-      e.description_where = v->where;
+      e.description_where = v->where();
       ReadString(*v, "description", &e.description);
     }
     ReadAttributes(fields.Get("attributes"), &e.attributes);
     file->entities.push_back(std::move(e));
   }
 
-  void ReadRelation(const JsonValue& o, size_t index, CaseFile* file) {
+  void ReadRelation(JsonValue o, size_t index, CaseFile* file) {
     Relation r;
-    r.where = o.where;
+    r.where = o.where();
     Fields fields(o, "relation",
                   {"id", "type", "from", "to", "date", "start", "end", "status", "weight", "attributes",
                    "evidence"},
@@ -328,15 +403,15 @@ class Reader {
       r.id_given = false;
     }
     if (const JsonValue* v = fields.Require("type")) {
-      r.type_where = v->where;
+      r.type_where = v->where();
       ReadId(v, "relation type", &r.type);
     }
     if (const JsonValue* v = fields.Require("from")) {
-      r.from_where = v->where;
+      r.from_where = v->where();
       ReadId(v, "entity id", &r.from);
     }
     if (const JsonValue* v = fields.Require("to")) {
-      r.to_where = v->where;
+      r.to_where = v->where();
       ReadId(v, "entity id", &r.to);
     }
     ReadDates(fields, &r);
@@ -344,7 +419,7 @@ class Reader {
     if (const JsonValue* v = fields.Get("weight")) ReadWeight(*v, &r.weight);
     ReadAttributes(fields.Get("attributes"), &r.attributes);
     ForEachObject(fields.Get("evidence"), "evidence", "an evidence record",
-                  [&](const JsonValue& e) { ReadEvidence(e, &r); });
+                  [&](JsonValue e) { ReadEvidence(e, &r); });
     file->relations.push_back(std::move(r));
   }
 
@@ -353,18 +428,18 @@ class Reader {
     const JsonValue* start = fields.Get("start");
     const JsonValue* end = fields.Get("end");
     if (date && (start || end)) {
-      Error(date->where, "a relation has either 'date' (an event) or 'start'/'end' (a span), not both");
+      Error(date->where(), "a relation has either 'date' (an event) or 'start'/'end' (a span), not both");
       return;
     }
     r->date = ReadDate(date, "date");
     r->start = ReadDate(start, "start");
     r->end = ReadDate(end, "end");
     if (r->start && r->end && r->end->last < r->start->first) {
-      Error(end->where, "end '" + r->end->text + "' is before start '" + r->start->text + "'");
+      Error(end->where(), "end '" + r->end->text + "' is before start '" + r->start->text + "'");
     }
   }
 
-  void ReadStatus(const JsonValue& v, Status* out) {
+  void ReadStatus(JsonValue v, Status* out) {
     std::string word;
     if (!ReadString(v, "status", &word)) return;
     if (std::optional<Status> s = ParseStatus(word)) {
@@ -372,57 +447,74 @@ class Reader {
       return;
     }
     const std::vector<std::string> all = {"fact", "reported", "alleged", "claimed", "denied"};
-    Error(v.where, "unknown status '" + word + "'" + DidYouMean(Suggest(word, all, 1)) +
+    Error(v.where(), "unknown status '" + word + "'" + DidYouMean(Suggest(word, all, 1)) +
                        " (one of fact, reported, alleged, claimed, denied)");
   }
 
-  void ReadWeight(const JsonValue& v, double* out) {
-    if (v.kind != JsonValue::Kind::kNumber) return TypeError(v, "weight", "a positive number");
-    const double w = std::strtod(v.text.c_str(), nullptr);
+  void ReadWeight(JsonValue v, double* out) {
+    if (v.kind() != JsonKind::kNumber) return TypeError(v, "weight", "a positive number");
+    const std::string text(v.text());
+    const double w = std::strtod(text.c_str(), nullptr);
     if (!(w > 0) || !std::isfinite(w)) {
-      Error(v.where, "weight must be a positive number, not " + v.text);
+      Error(v.where(), "weight must be a positive number, not " + text);
       return;
     }
     *out = w;
   }
 
-  void ReadEvidence(const JsonValue& o, Relation* r) {
+  void ReadEvidence(JsonValue o, Relation* r) {
     Evidence e;
-    e.where = o.where;
+    e.where = o.where();
     Fields fields(o, "evidence", {"source", "quote", "locator"}, diagnostics_);
     if (const JsonValue* v = fields.Require("source")) {
-      e.source_where = v->where;
+      e.source_where = v->where();
       ReadId(v, "source id", &e.source);
     }
     const JsonValue* quote = fields.Get("quote");
     const JsonValue* locator = fields.Get("locator");
     if (quote) {
-      e.quote_where = quote->where;
+      e.quote_where = quote->where();
       ReadNonEmpty(quote, "quote", &e.quote);
     }
     if (locator) ReadNonEmpty(locator, "locator", &e.locator);
     if (!quote && !locator) {
-      Error(o.where, "evidence needs a 'quote' (the exact words) or, for a source without text such as a "
+      Error(o.where(), "evidence needs a 'quote' (the exact words) or, for a source without text such as a "
                      "database record, a 'locator' (which record)");
     }
     r->evidence.push_back(std::move(e));
   }
 
   const SourceText& source_;
+  CaseFile* file_;
   Diagnostics* diagnostics_;
+  std::set<std::string, std::less<>> seen_;  // top-level keys
+  size_t root_offset_ = 0;
+  List list_ = List::kNone;  // the list whose items are being handed over
+  size_t relation_index_ = 0;
 };
 
 }  // namespace
 
 CaseFile ReadCaseFile(const SourceText& source, Diagnostics* diagnostics) {
-  std::optional<JsonValue> root = ParseJsonTree(source, diagnostics);
-  if (!root) {
-    CaseFile file;
-    file.path = source.name();
-    file.unreadable = true;
-    return file;
+  CaseFile file;
+  // What the items say is kept apart until the whole document turns out to be valid JSON: a
+  // file with a syntax error reports that alone.
+  Diagnostics read;
+  Reader reader(source, &file, &read);
+  const size_t before = diagnostics->size();
+  if (!ParseJson(source, &reader, diagnostics)) {
+    CaseFile unreadable;
+    unreadable.path = source.name();
+    unreadable.unreadable = true;
+    return unreadable;
   }
-  return Reader(source, diagnostics).Read(*root);
+  // In file order: the parser's (duplicate keys) and the reader's come as each piece ends.
+  diagnostics->insert(diagnostics->end(), std::make_move_iterator(read.begin()), std::make_move_iterator(read.end()));
+  std::stable_sort(diagnostics->begin() + static_cast<long>(before), diagnostics->end(),
+                   [](const Diagnostic& x, const Diagnostic& y) {
+                     return std::pair(x.where.line, x.where.column) < std::pair(y.where.line, y.where.column);
+                   });
+  return file;
 }
 
 }  // namespace casegraph

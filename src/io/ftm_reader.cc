@@ -126,9 +126,9 @@ class FtmReader {
     const std::string& text = source_.text();
     const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string::npos && text[first] == '[') {  // a JSON array of records
-      std::optional<JsonValue> root = ParseJsonTree(source_, diagnostics_);
-      if (!root) return;
-      for (const JsonValue& item : root->items) ReadRecord(item);
+      std::optional<JsonTree> tree = ParseJsonTree(source_, diagnostics_);
+      if (!tree) return;
+      for (JsonValue item : tree->root().children()) ReadRecord(item);
       return;
     }
     size_t start = 0;
@@ -139,48 +139,49 @@ class FtmReader {
       const std::string row = text.substr(start, end - start);
       if (row.find_first_not_of(" \t\r") != std::string::npos) {
         SourceText line_text(source_.name(), row, line);
-        if (std::optional<JsonValue> record = ParseJsonTree(line_text, diagnostics_)) ReadRecord(*record);
+        if (std::optional<JsonTree> record = ParseJsonTree(line_text, diagnostics_)) ReadRecord(record->root());
       }
       start = end + 1;
       ++line;
     }
   }
 
-  void ReadRecord(const JsonValue& v) {
+  void ReadRecord(JsonValue v) {
     if (!v.IsObject()) {
-      Error(v.where, std::string("a FollowTheMoney entity must be an object, not ") + JsonKindName(v.kind));
+      Error(v.where(), std::string("a FollowTheMoney entity must be an object, not ") + JsonKindName(v.kind()));
       return;
     }
     Record r;
-    r.where = v.where;
-    const JsonValue* properties = nullptr;
-    for (const JsonMember& m : v.members) {
-      if (m.key == "id" && m.value.IsString()) r.id = m.value.text;
-      if (m.key == "schema" && m.value.IsString()) r.schema = m.value.text;
-      if (m.key == "caption" && m.value.IsString()) r.caption = m.value.text;
-      if (m.key == "first_seen" && m.value.IsString()) r.first_seen = m.value.text;
-      if (m.key == "last_seen" && m.value.IsString()) r.last_seen = m.value.text;
-      if (m.key == "properties") properties = &m.value;
-      if (m.key == "datasets" && m.value.IsArray()) {
-        for (const JsonValue& d : m.value.items) {
-          if (d.IsString()) r.datasets.push_back(d.text);
+    r.where = v.where();
+    std::optional<JsonValue> properties;
+    for (JsonValue m : v.children()) {
+      const std::string_view key = m.key();
+      if (key == "id" && m.IsString()) r.id = m.text();
+      if (key == "schema" && m.IsString()) r.schema = m.text();
+      if (key == "caption" && m.IsString()) r.caption = m.text();
+      if (key == "first_seen" && m.IsString()) r.first_seen = m.text();
+      if (key == "last_seen" && m.IsString()) r.last_seen = m.text();
+      if (key == "properties") properties = m;
+      if (key == "datasets" && m.IsArray()) {
+        for (JsonValue d : m.children()) {
+          if (d.IsString()) r.datasets.emplace_back(d.text());
         }
       }
     }
     if (r.id.empty() || r.schema.empty()) {
-      Error(v.where, "a FollowTheMoney entity needs a string 'id' and 'schema'");
+      Error(v.where(), "a FollowTheMoney entity needs a string 'id' and 'schema'");
       return;
     }
     if (properties && properties->IsObject()) {
-      for (const JsonMember& m : properties->members) {
-        std::vector<Value>& values = r.properties[m.key];
-        auto add = [&](const JsonValue& x) {
-          if (x.IsString() || x.kind == JsonValue::Kind::kNumber) values.push_back({x.text, x.where});
+      for (JsonValue m : properties->children()) {
+        std::vector<Value>& values = r.properties[std::string(m.key())];
+        auto add = [&](JsonValue x) {
+          if (x.IsString() || x.kind() == JsonKind::kNumber) values.push_back({std::string(x.text()), x.where()});
         };
-        if (m.value.IsArray()) {
-          for (const JsonValue& x : m.value.items) add(x);
+        if (m.IsArray()) {
+          for (JsonValue x : m.children()) add(x);
         } else {
-          add(m.value);
+          add(m);
         }
       }
     }

@@ -5,171 +5,259 @@
 #include <rapidjson/reader.h>
 
 #include <cctype>
-
 #include <unordered_map>
 
 namespace casegraph {
 
-const char* JsonKindName(JsonValue::Kind kind) {
+const char* JsonKindName(JsonKind kind) {
   switch (kind) {
-    case JsonValue::Kind::kNull: return "null";
-    case JsonValue::Kind::kBool: return "a boolean";
-    case JsonValue::Kind::kNumber: return "a number";
-    case JsonValue::Kind::kString: return "a string";
-    case JsonValue::Kind::kArray: return "an array";
-    case JsonValue::Kind::kObject: return "an object";
+    case JsonKind::kNull: return "null";
+    case JsonKind::kBool: return "a boolean";
+    case JsonKind::kNumber: return "a number";
+    case JsonKind::kString: return "a string";
+    case JsonKind::kArray: return "an array";
+    case JsonKind::kObject: return "an object";
   }
   return "a value";
 }
 
-namespace {
+JsonKind JsonValue::kind() const { return tree_->nodes_[index_].kind; }
+
+std::string_view JsonValue::text() const {
+  const JsonTree::Node& n = tree_->nodes_[index_];
+  return std::string_view(tree_->strings_).substr(n.text_begin, n.text_size);
+}
+
+Location JsonValue::where() const { return tree_->source_->LocationAt(tree_->nodes_[index_].offset); }
+
+size_t JsonValue::offset() const { return tree_->nodes_[index_].offset; }
+
+std::string_view JsonValue::key() const {
+  const JsonTree::Node& n = tree_->nodes_[index_];
+  return std::string_view(tree_->strings_).substr(n.key_begin, n.key_size);
+}
+
+size_t JsonValue::key_offset() const { return tree_->nodes_[index_].key_offset; }
+
+Location JsonValue::key_where() const { return tree_->source_->LocationAt(tree_->nodes_[index_].key_offset); }
+
+JsonValue::Children JsonValue::children() const {
+  return Children(tree_, index_ + 1, tree_->nodes_[index_].end);
+}
+
+uint32_t JsonValue::size() const { return tree_->nodes_[index_].count; }
+
+JsonValue::Children::Iterator& JsonValue::Children::Iterator::operator++() {
+  index_ = tree_->nodes_[index_].end;
+  return *this;
+}
 
 // Builds the tree from SAX events. The start of each token is found by skipping, from the end
 // of the previous token, the whitespace and separators (',' ':') that JSON allows between tokens.
-class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
+class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonTreeBuilder> {
  public:
   // skipped: bytes before the stream's start (a byte-order mark).
-  TreeBuilder(const SourceText& source, const rapidjson::MemoryStream& stream, size_t skipped,
-              Diagnostics* diagnostics)
-      : skipped_(skipped), source_(source), stream_(stream), diagnostics_(diagnostics), last_end_(skipped) {}
+  JsonTreeBuilder(const SourceText& source, const rapidjson::MemoryStream& stream, size_t skipped,
+                  JsonVisitor* visitor, Diagnostics* diagnostics)
+      : tree_(source),
+        skipped_(skipped),
+        text_(source.text()),
+        stream_(stream),
+        visitor_(visitor),
+        diagnostics_(diagnostics),
+        last_end_(skipped) {}
 
-  bool Null() { return Scalar(JsonValue::Kind::kNull, "null"); }
-  bool Bool(bool b) { return Scalar(JsonValue::Kind::kBool, b ? "true" : "false"); }
-  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
-    return Scalar(JsonValue::Kind::kNumber, std::string(str, length));
-  }
+  bool Null() { return Scalar(JsonKind::kNull, "null", 4); }
+  bool Bool(bool b) { return b ? Scalar(JsonKind::kBool, "true", 4) : Scalar(JsonKind::kBool, "false", 5); }
+  bool RawNumber(const char* str, rapidjson::SizeType length, bool) { return Scalar(JsonKind::kNumber, str, length); }
   bool String(const char* str, rapidjson::SizeType length, bool) {
     if (length > kMaxStringBytes) return TooLong(length);
-    return Scalar(JsonValue::Kind::kString, std::string(str, length));
+    return Scalar(JsonKind::kString, str, length);
   }
-  bool StartObject() { return Open(JsonValue::Kind::kObject); }
-  bool StartArray() { return Open(JsonValue::Kind::kArray); }
+  bool StartObject() { return Open(JsonKind::kObject); }
+  bool StartArray() { return Open(JsonKind::kArray); }
   bool Key(const char* str, rapidjson::SizeType length, bool) {
     if (length > kMaxStringBytes) return TooLong(length);
-    JsonMember member;
-    member.key.assign(str, length);
-    member.key_where = TokenStart(false);
-    stack_.back().members.push_back(std::move(member));
+    pending_key_offset_ = TokenStart(false);
+    Frame& parent = frames_.back();
+    if (parent.split) parent.keys.emplace_back(std::string(str, length), pending_key_offset_);
+    pending_key_begin_ = static_cast<uint32_t>(tree_.strings_.size());
+    pending_key_size_ = length;
+    tree_.strings_.append(str, length);
     return true;
   }
-  bool EndObject(rapidjson::SizeType) {
-    CheckDuplicateKeys(stack_.back());
-    return Close();
-  }
+  bool EndObject(rapidjson::SizeType) { return Close(); }
   bool EndArray(rapidjson::SizeType) { return Close(); }
-
-  bool TooLong(size_t length) {
-    TokenStart(false);
-    limit_error_ = "string of " + std::to_string(length) + " bytes is longer than the limit of " +
-                   std::to_string(kMaxStringBytes) + " bytes";
-    limit_at_ = token_start_;
-    return false;
-  }
 
   const std::string& limit_error() const { return limit_error_; }
   size_t limit_at() const { return limit_at_; }
   bool depth_exceeded() const { return depth_exceeded_; }
   size_t depth_exceeded_at() const { return depth_exceeded_at_; }
-  std::optional<JsonValue>& root() { return root_; }
+  JsonTree& tree() { return tree_; }
 
  private:
+  using Node = JsonTree::Node;
+  struct Frame {
+    JsonKind kind;
+    bool split;
+    uint32_t node;  // the container's node, if not split
+    std::vector<std::pair<std::string, size_t>> keys;  // a split object's keys, for duplicates
+  };
+
+  bool TooLong(size_t length) {
+    limit_at_ = TokenStart(false);
+    limit_error_ = "string of " + std::to_string(length) + " bytes is longer than the limit of " +
+                   std::to_string(kMaxStringBytes) + " bytes";
+    return false;
+  }
+
   // Finds where the current token starts: skips, from the end of the previous token, what JSON
   // allows between tokens (whitespace, ',' ':' and closing brackets, whose events may come before
   // or after the reader consumed them). A scalar or key never starts with a bracket, so opening
   // brackets are skipped for them; an opening bracket is the token itself for Open().
-  Location TokenStart(bool is_open) {
-    const std::string& text = source_.text();
+  size_t TokenStart(bool is_open) {
     size_t pos = last_end_;
-    while (pos < text.size()) {
-      const char c = text[pos];
+    while (pos < text_.size()) {
+      const char c = text_[pos];
       const bool between = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' ||
                            c == '}' || c == ']' || (!is_open && (c == '{' || c == '['));
       if (!between) break;
       ++pos;
     }
-    token_start_ = pos;
     last_end_ = is_open ? pos + 1 : stream_.Tell() + skipped_;
-    return source_.LocationAt(pos);
+    return pos;
   }
 
-  bool Scalar(JsonValue::Kind kind, std::string text) {
-    JsonValue v;
-    v.kind = kind;
-    v.text = std::move(text);
-    v.where = TokenStart(false);
-    Attach(std::move(v));
+  // Whether the value starting now is handed over by itself: the document, or a split one's child.
+  bool HandedOver() const { return frames_.empty() || frames_.back().split; }
+
+  uint32_t NewNode(JsonKind kind, size_t offset) {
+    const uint32_t index = static_cast<uint32_t>(tree_.nodes_.size());
+    Node& n = tree_.nodes_.emplace_back();
+    n.kind = kind;
+    n.offset = offset;
+    if (!frames_.empty()) {
+      const Frame& parent = frames_.back();
+      if (parent.kind == JsonKind::kObject) {
+        n.key_begin = pending_key_begin_;
+        n.key_size = pending_key_size_;
+        n.key_offset = pending_key_offset_;
+      }
+      if (!parent.split) ++tree_.nodes_[parent.node].count;
+    }
+    return index;
+  }
+
+  bool Scalar(JsonKind kind, const char* str, size_t length) {
+    const size_t offset = TokenStart(false);
+    const uint32_t index = NewNode(kind, offset);
+    Node& n = tree_.nodes_[index];
+    n.text_begin = static_cast<uint32_t>(tree_.strings_.size());
+    n.text_size = static_cast<uint32_t>(length);
+    n.end = index + 1;
+    tree_.strings_.append(str, length);
+    Complete(index);
     return true;
   }
 
-  bool Open(JsonValue::Kind kind) {
-    JsonValue v;
-    v.kind = kind;
-    v.where = TokenStart(true);
-    if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
+  bool Open(JsonKind kind) {
+    const size_t offset = TokenStart(true);
+    const int depth = static_cast<int>(frames_.size());
+    if (depth >= kMaxJsonDepth) {
       depth_exceeded_ = true;
-      depth_exceeded_at_ = token_start_;
+      depth_exceeded_at_ = offset;
       return false;
     }
-    stack_.push_back(std::move(v));
+    if (HandedOver()) {
+      const bool keyed = !frames_.empty() && frames_.back().kind == JsonKind::kObject;
+      const std::string_view key =
+          keyed ? std::string_view(tree_.strings_).substr(pending_key_begin_, pending_key_size_) : std::string_view();
+      if (visitor_->Open(depth, kind, key, offset)) {
+        tree_.Clear();  // held only the key
+        frames_.push_back(Frame{kind, true, 0, {}});
+        return true;
+      }
+    }
+    const uint32_t index = NewNode(kind, offset);
+    frames_.push_back(Frame{kind, false, index, {}});
     return true;
   }
 
   bool Close() {
-    JsonValue v = std::move(stack_.back());
-    stack_.pop_back();
-    Attach(std::move(v));
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    const int depth = static_cast<int>(frames_.size());
+    if (frame.split) {
+      if (frame.kind == JsonKind::kObject) CheckDuplicateKeys(frame.keys);
+      visitor_->Close(depth, frame.kind);
+      return true;
+    }
+    tree_.nodes_[frame.node].end = static_cast<uint32_t>(tree_.nodes_.size());
+    if (frame.kind == JsonKind::kObject) CheckDuplicateKeys(frame.node);
+    Complete(frame.node);
     return true;
   }
 
-  void Attach(JsonValue v) {
-    if (stack_.empty()) {
-      root_ = std::move(v);
-    } else if (stack_.back().kind == JsonValue::Kind::kArray) {
-      stack_.back().items.push_back(std::move(v));
-    } else {
-      stack_.back().members.back().value = std::move(v);
-    }
+  // A value is complete: hands it over if it is the document or a split container's child.
+  void Complete(uint32_t index) {
+    if (!HandedOver()) return;
+    const int depth = static_cast<int>(frames_.size());
+    if (depth > 0) tree_.source().Anchor(tree_.nodes_[index].offset);
+    visitor_->Value(depth, JsonValue(&tree_, index));
+    if (depth > 0) tree_.Clear();  // the document's value stays: ParseJsonTree returns it
   }
 
-  void CheckDuplicateKeys(const JsonValue& object) {
-    const std::vector<JsonMember>& members = object.members;
-    auto duplicate = [&](const JsonMember& m, const JsonMember& first) {
-      diagnostics_->push_back({m.key_where, "duplicate key '" + m.key + "' (first at " +
-                                                FormatLocation(first.key_where) + ")"});
-    };
-    if (members.size() <= 16) {  // the usual object: compare pairs, nothing to allocate
-      for (size_t i = 1; i < members.size(); ++i) {
-        for (size_t j = 0; j < i; ++j) {
-          if (members[j].key == members[i].key) {
-            duplicate(members[i], members[j]);
+  void Duplicate(std::string_view key, size_t at, size_t first) {
+    const SourceText& source = tree_.source();
+    diagnostics_->push_back({source.LocationAt(at), "duplicate key '" + std::string(key) + "' (first at " +
+                                                        FormatLocation(source.LocationAt(first)) + ")"});
+  }
+
+  void CheckDuplicateKeys(uint32_t object) {
+    const JsonValue::Children members = JsonValue(&tree_, object).children();
+    if (tree_.nodes_[object].count <= 16) {  // the usual object: compare pairs, nothing to allocate
+      for (auto i = members.begin(); i != members.end(); ++i) {
+        for (auto j = members.begin(); j != i; ++j) {
+          if ((*j).key() == (*i).key()) {
+            Duplicate((*i).key(), (*i).key_offset(), (*j).key_offset());
             break;
           }
         }
       }
       return;
     }
-    std::unordered_map<std::string_view, const JsonMember*> seen;
-    for (const JsonMember& m : members) {
-      auto [it, inserted] = seen.emplace(m.key, &m);
-      if (!inserted) duplicate(m, *it->second);
+    std::unordered_map<std::string_view, size_t> seen;
+    for (JsonValue m : members) {
+      auto [it, inserted] = seen.emplace(m.key(), m.key_offset());
+      if (!inserted) Duplicate(m.key(), m.key_offset(), it->second);
     }
   }
 
- private:
+  void CheckDuplicateKeys(const std::vector<std::pair<std::string, size_t>>& keys) {
+    std::unordered_map<std::string_view, size_t> seen;
+    for (const auto& [key, at] : keys) {
+      auto [it, inserted] = seen.emplace(key, at);
+      if (!inserted) Duplicate(key, at, it->second);
+    }
+  }
+
+  JsonTree tree_;
   size_t skipped_;
-  const SourceText& source_;
+  const std::string& text_;
   const rapidjson::MemoryStream& stream_;
+  JsonVisitor* visitor_;
   Diagnostics* diagnostics_;
-  std::vector<JsonValue> stack_;
-  std::optional<JsonValue> root_;
+  std::vector<Frame> frames_;
+  uint32_t pending_key_begin_ = 0, pending_key_size_ = 0;
+  size_t pending_key_offset_ = 0;
   size_t last_end_;
-  size_t token_start_ = 0;
   bool depth_exceeded_ = false;
   size_t depth_exceeded_at_ = 0;
   std::string limit_error_;
   size_t limit_at_ = 0;
 };
 
+namespace {
 // RapidJSON's message, made specific where it is vague about common mistakes.
 std::string SyntaxMessage(rapidjson::ParseErrorCode code, const std::string& text, size_t at) {
   const unsigned char c = at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
@@ -189,41 +277,69 @@ std::string SyntaxMessage(rapidjson::ParseErrorCode code, const std::string& tex
   return message;
 }
 
-}  // namespace
-
-std::optional<JsonValue> ParseJsonTree(const SourceText& source, Diagnostics* diagnostics) {
+// Says why a document with a NUL byte is not read (a case file is UTF-8 text); false if it has none.
+bool RefuseNul(const SourceText& source, Diagnostics* diagnostics) {
   const std::string& text = source.text();
-  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
-    // UTF-16 text: a byte-order mark, or ASCII characters each with a zero byte before or after.
-    const bool utf16 = text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0 ||
-                       (text.size() >= 4 && ((text[0] != 0 && text[1] == 0 && text[3] == 0) ||
-                                             (text[0] == 0 && text[1] != 0 && text[2] == 0)));
-    diagnostics->push_back({source.LocationAt(nul), utf16 ? "the file looks like UTF-16: save it as UTF-8"
-                                                          : "NUL byte: a case file is UTF-8 text"});
-    return std::nullopt;
-  }
+  const size_t nul = text.find('\0');
+  if (nul == std::string::npos) return false;
+  // UTF-16 text: a byte-order mark, or ASCII characters each with a zero byte before or after.
+  const bool utf16 = text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0 ||
+                     (text.size() >= 4 && ((text[0] != 0 && text[1] == 0 && text[3] == 0) ||
+                                           (text[0] == 0 && text[1] != 0 && text[2] == 0)));
+  diagnostics->push_back({source.LocationAt(nul), utf16 ? "the file looks like UTF-16: save it as UTF-8"
+                                                        : "NUL byte: a case file is UTF-8 text"});
+  return true;
+}
+
+// Keeps the whole document: splits nothing.
+class WholeDocument : public JsonVisitor {
+ public:
+  bool Open(int, JsonKind, std::string_view, size_t) override { return false; }
+  void Value(int, JsonValue) override {}
+  void Close(int, JsonKind) override {}
+};
+
+// Runs the parse; *whole (if given) receives the document's value, which WholeDocument keeps.
+bool Parse(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics,
+                  std::optional<JsonTree>* whole) {
+  if (RefuseNul(source, diagnostics)) return false;
+  const std::string& text = source.text();
   const size_t skip = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  TreeBuilder builder(source, stream, skip, diagnostics);
+  JsonTreeBuilder builder(source, stream, skip, visitor, diagnostics);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
   if (!builder.limit_error().empty()) {
     diagnostics->push_back({source.LocationAt(builder.limit_at()), builder.limit_error()});
-    return std::nullopt;
+    return false;
   }
   if (builder.depth_exceeded()) {
     diagnostics->push_back({source.LocationAt(builder.depth_exceeded_at()),
                             "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
-    return std::nullopt;
+    return false;
   }
   if (!ok) {
     const size_t at = ok.Offset() + skip;
     diagnostics->push_back({source.LocationAt(at), "invalid JSON: " + SyntaxMessage(ok.Code(), text, at)});
-    return std::nullopt;
+    return false;
   }
-  return std::move(builder.root());
+  if (whole) whole->emplace(std::move(builder.tree()));
+  return true;
+}
+
+}  // namespace
+
+bool ParseJson(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics) {
+  return Parse(source, visitor, diagnostics, nullptr);
+}
+
+std::optional<JsonTree> ParseJsonTree(const SourceText& source, Diagnostics* diagnostics) {
+  WholeDocument keep;
+  std::optional<JsonTree> tree;
+  Parse(source, &keep, diagnostics, &tree);
+  return tree;
 }
 
 }  // namespace casegraph

@@ -13,23 +13,30 @@ namespace casegraph {
 SourceText::SourceText(std::string name, std::string text, int first_line)
     : name_(std::move(name)), file_name_(name_), text_(std::move(text)), first_line_(first_line) {}
 
+SourceText::Position SourceText::Advance(Position from, size_t offset) const {
+  const char* p = text_.data() + from.offset;
+  const char* end = text_.data() + offset;
+  while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) {
+    ++from.line;
+    p = nl + 1;
+    from.column = 1;
+  }
+  for (; p < end; ++p) {
+    if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++from.column;  // code points, not bytes
+  }
+  from.offset = offset;
+  return from;
+}
+
 Location SourceText::LocationAt(size_t offset) const {
+  // Going back this far from the anchor is cheaper than an index of every line.
+  constexpr size_t kNearAnchor = size_t{1} << 16;
   offset = std::min(offset, text_.size());
-  size_t line_index, from;
-  int column = 1;
-  if (offset >= cached_offset_) {
-    // Readers ask for increasing offsets: count on from the previous answer, no index needed.
-    line_index = cached_line_;
-    from = cached_offset_;
-    column = cached_column_;
-    const char* p = text_.data() + from;
-    const char* end = text_.data() + offset;
-    while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) {
-      ++line_index;
-      p = nl + 1;
-      from = static_cast<size_t>(p - text_.data());
-      column = 1;
-    }
+  Position from;
+  if (offset >= cursor_.offset) {
+    from = cursor_;  // readers ask for increasing offsets: count on, no index needed
+  } else if (offset >= anchor_.offset && offset - anchor_.offset <= kNearAnchor) {
+    from = anchor_;
   } else {
     if (line_starts_.empty()) {
       line_starts_.push_back(0);
@@ -39,19 +46,19 @@ Location SourceText::LocationAt(size_t offset) const {
       }
     }
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
-    from = line_starts_[line_index];
+    from.line = static_cast<size_t>(it - line_starts_.begin()) - 1;
+    from.offset = line_starts_[from.line];
   }
-  for (size_t i = from; i < offset; ++i) {
-    const unsigned char c = static_cast<unsigned char>(text_[i]);
-    if ((c & 0xC0) != 0x80) ++column;  // count code points, not continuation bytes
-  }
-  cached_offset_ = offset;
-  cached_line_ = line_index;
-  cached_column_ = column;
+  cursor_ = Advance(from, offset);
+  int column = cursor_.column;
   // A byte-order mark at the start of the file is not a column.
-  if (line_index == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
-  return Location{file_name_, static_cast<int>(line_index) + first_line_, column};
+  if (cursor_.line == 0 && offset >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) --column;
+  return Location{file_name_, static_cast<int>(cursor_.line) + first_line_, column};
+}
+
+void SourceText::Anchor(size_t offset) const {
+  LocationAt(offset);
+  anchor_ = cursor_;
 }
 
 std::optional<std::string> ReadFileBytes(const std::string& path, std::string* error) {

@@ -19,19 +19,32 @@ class SourceText {
   const std::string& text() const { return text_; }
 
   /// Line (1-based) and column (1-based, in Unicode characters) of a byte offset. Fast for
-  /// increasing offsets (a reader's): columns are counted on from the previous call's offset.
+  /// increasing offsets (a reader's): columns are counted on from the previous call's offset,
+  /// or from the anchor when the offset is a little after it.
   Location LocationAt(size_t offset) const;
 
+  /// Says that offsets from here on will be asked for, in any order, until the next anchor: a
+  /// streaming reader anchors at each piece it reads, so that going back within the piece costs
+  /// a scan of the piece rather than an index of the whole file's lines.
+  void Anchor(size_t offset) const;
+
  private:
+  struct Position {
+    size_t offset = 0;
+    size_t line = 0;  // 0-based index
+    int column = 1;
+  };
+  // Counts lines and columns on from `from` to offset.
+  Position Advance(Position from, size_t offset) const;
+
   std::string name_;
   FileName file_name_;  // name_, shared by every Location of this text
   std::string text_;
   mutable std::vector<size_t> line_starts_;  // built on the first LocationAt
   int first_line_ = 1;
   // The previous answer, to count columns on from it rather than from the line's start.
-  mutable size_t cached_offset_ = 0;
-  mutable size_t cached_line_ = 0;
-  mutable int cached_column_ = 1;
+  mutable Position cursor_;
+  mutable Position anchor_;
 };
 
 /// Reads a whole file. On failure returns nullopt and sets *error ("cannot open: No such file").

@@ -65,6 +65,41 @@ TEST_CASE("the reader reports every problem, not only the first") {
   CHECK(d.size() == 5);
 }
 
+TEST_CASE("read in pieces, a case file still says only its syntax error when it has one") {
+  // The relations are read one by one as the parser goes; the first one's problems must not be
+  // reported when the file turns out not to be JSON further on.
+  Diagnostics d;
+  CaseFile f = Read("{ \"casegraph\": 1, \"relations\": [ { \"type\": \"x\", \"from\": \"a\" },\n"
+                    "  { \"type\": \"x\" \"from\": \"a\", \"to\": \"b\" } ] }",
+                    &d);
+  REQUIRE(d.size() == 1);
+  CHECK(FormatDiagnostic(d[0]) ==
+        "dir/case.json:2:17: error: invalid JSON: missing a comma or '}' after an object member");
+  CHECK(f.unreadable);
+  CHECK(f.relations.empty());
+}
+
+TEST_CASE("top-level keys: the first of a duplicate counts, in whatever order they come") {
+  Diagnostics d;
+  CaseFile f = Read(R"({ "relations": [ { "type": "x", "from": "a", "to": "b" } ], "title": "T", "casegraph": 1,
+  "relations": [ { "type": "y", "from": "a", "to": "b" }, 3 ], "extra": 1 })", &d);
+  REQUIRE(d.size() == 2);
+  CHECK(FormatDiagnostic(d[0]) == "dir/case.json:2:3: error: duplicate key 'relations' (first at dir/case.json:1:3)");
+  CHECK(FormatDiagnostic(d[1]) ==
+        "dir/case.json:2:64: error: unknown key 'extra' in the case file (expected one of: casegraph, title, "
+        "vocabulary, sources, entities, relations)");
+  REQUIRE(f.relations.size() == 1);
+  CHECK(f.relations[0].type == "x");
+  CHECK(f.title == "T");
+
+  d.clear();
+  Read(R"({ "title": "T", "relations": [ 1, { "type": "x", "from": "a" } ] })", &d);
+  REQUIRE(d.size() == 3);
+  CHECK(FormatDiagnostic(d[0]) == "dir/case.json:1:1: error: missing required key 'casegraph' (the format version, 1)");
+  CHECK(FormatDiagnostic(d[1]) == "dir/case.json:1:32: error: each of 'relations' must be an object (a relation), not a number");
+  CHECK(FormatDiagnostic(d[2]) == "dir/case.json:1:35: error: relation is missing required key 'to'");
+}
+
 TEST_CASE("CSV edge files: quoting, defaults, implicit entities") {
   Diagnostics d;
   CaseFile f = ReadCsvEdges(SourceText("e.csv", "to,from,type,weight\r\n\"b\",\"a\",\"x\",0.5\r\n\r\nc,a,,\n"), &d);
