@@ -8,17 +8,37 @@ namespace casegraph {
 
 namespace {
 
-// Sorted distinct names and, for each input, its index among them.
-std::vector<std::string> Intern(const std::vector<std::string>& names, std::vector<TypeId>* ids) {
-  std::vector<std::string> sorted = names;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  ids->clear();
-  for (const std::string& n : names) {
-    ids->push_back(static_cast<TypeId>(std::lower_bound(sorted.begin(), sorted.end(), n) - sorted.begin()));
+// Type names to TypeIds: names are added as they come (few distinct ones among millions), then
+// numbered in sorted order.
+class Interner {
+ public:
+  /// A provisional number for name; name must outlive the interner.
+  uint32_t Add(std::string_view name) {
+    if (name == last_) return last_number_;  // runs of one type are common
+    auto [it, added] = numbers_.emplace(name, static_cast<uint32_t>(names_.size()));
+    if (added) names_.push_back(name);
+    last_ = name;
+    last_number_ = it->second;
+    return it->second;
   }
-  return sorted;
-}
+
+  /// The distinct names, sorted; *final_of[provisional] is the name's index among them.
+  std::vector<std::string> Finish(std::vector<TypeId>* final_of) const {
+    std::vector<std::string> sorted(names_.begin(), names_.end());
+    std::sort(sorted.begin(), sorted.end());
+    final_of->clear();
+    for (std::string_view n : names_) {
+      final_of->push_back(static_cast<TypeId>(std::lower_bound(sorted.begin(), sorted.end(), n) - sorted.begin()));
+    }
+    return sorted;
+  }
+
+ private:
+  std::unordered_map<std::string_view, uint32_t> numbers_;
+  std::vector<std::string_view> names_;
+  std::string_view last_;
+  uint32_t last_number_ = 0;
+};
 
 DayInterval IntervalOf(const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end) {
   DayInterval t;
@@ -60,21 +80,21 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
   const size_t rows = t.size();
   const size_t entities = rich_entities + t.entity_count(), relations = rich_relations + rows;
 
-  // Entity ids and types.
+  // Entity ids and types. The loader's table of the case's entities is taken over when it has one.
   auto key = [&g](uint32_t v) { return g.entity_id(v); };
+  if (m.entity_index.size() == rich_entities) g.entity_ids_ = std::move(m.entity_index);
+  m.entity_index = IdTable();
   g.entity_ids_.Reserve(entities, key);
-  std::vector<std::string> entity_types;
+  Interner entity_types;
+  std::vector<uint32_t> entity_type;
+  entity_type.reserve(entities);
+  const bool indexed = g.entity_ids_.size() == rich_entities;
   for (EntityId v = 0; v < rich_entities; ++v) {
-    g.entity_ids_.Insert(m.entities[v].id, v, key);
-    entity_types.push_back(m.entities[v].type);
+    if (!indexed) g.entity_ids_.Insert(m.entities[v].id, v, key);
+    entity_type.push_back(entity_types.Add(m.entities[v].type));
   }
-  if (t.entity_count() > 0) entity_types.push_back("unknown");
-  std::vector<TypeId> entity_type;
-  g.entity_type_names_ = Intern(entity_types, &entity_type);
   if (t.entity_count() > 0) {
-    const TypeId unknown = entity_type.back();
-    entity_type.pop_back();
-    entity_type.resize(entities, unknown);
+    entity_type.resize(entities, entity_types.Add("unknown"));
     if (rich_entities == 0 && t.entity_index.size() == t.entity_count()) {
       g.entity_ids_ = std::move(t.entity_index);  // the loader's, numbered as here
     } else {
@@ -82,6 +102,9 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
     }
   }
   t.entity_index = IdTable();
+  std::vector<TypeId> final_entity_type;
+  g.entity_type_names_ = entity_types.Finish(&final_entity_type);
+  for (uint32_t& type : entity_type) type = final_entity_type[type];
   g.entity_type_ = Column<TypeId>(std::move(entity_type));
 
   // Relations: the case's, then the CSV rows.
@@ -92,30 +115,38 @@ std::unique_ptr<const Graph> Graph::Build(Case c) {
     to.reserve(relations);
   }
   status.reserve(relations);
-  std::vector<std::string> type_names;
+  Interner types;
+  std::vector<TypeId> relation_type;
+  relation_type.reserve(rich_relations > 0 ? relations : 0);
   bool any_dated = false, any_weight = false;
+  // The ends the loader found already (entities of case files), else looked up here.
+  const bool ends_known = m.relation_from.size() == rich_relations && m.relation_to.size() == rich_relations;
+  auto end = [&](const std::vector<uint32_t>& known, RelationId r, const std::string& id) {
+    return ends_known && known[r] != kUnknownEntity ? known[r] : *g.FindEntity(id);
+  };
   for (RelationId r = 0; r < rich_relations; ++r) {
     const Relation& rel = m.relations[r];
-    from.push_back(*g.FindEntity(rel.from));
-    to.push_back(*g.FindEntity(rel.to));
+    from.push_back(end(m.relation_from, r, rel.from));
+    to.push_back(end(m.relation_to, r, rel.to));
     status.push_back(static_cast<uint8_t>(rel.status));
-    type_names.push_back(rel.type);
+    relation_type.push_back(types.Add(rel.type));
     any_dated = any_dated || rel.IsDated();
     any_weight = any_weight || rel.weight != 1.0;
   }
-  type_names.insert(type_names.end(), t.type_names.begin(), t.type_names.end());
-  std::vector<TypeId> type_ids;
-  g.relation_type_names_ = Intern(type_names, &type_ids);
-  std::vector<TypeId> relation_type;
+  std::vector<uint32_t>().swap(m.relation_from);
+  std::vector<uint32_t>().swap(m.relation_to);
+  std::vector<uint32_t> row_type_of;  // the table's type numbers -> provisional ones
+  for (const std::string& name : t.type_names) row_type_of.push_back(types.Add(name));
+  std::vector<TypeId> final_type;
+  g.relation_type_names_ = types.Finish(&final_type);
+  for (TypeId& type : relation_type) type = final_type[type];
   if (rich_relations == 0) {  // only CSV rows: take the table's arrays over rather than copy them
     from = std::move(t.from);
     to = std::move(t.to);
     relation_type = std::move(t.type);
-    for (TypeId& type : relation_type) type = type_ids[type];
+    for (TypeId& type : relation_type) type = final_type[row_type_of[type]];
   } else {
-    relation_type.assign(type_ids.begin(), type_ids.begin() + static_cast<long>(rich_relations));
-    relation_type.reserve(relations);
-    for (uint32_t row_type : t.type) relation_type.push_back(type_ids[rich_relations + row_type]);
+    for (uint32_t row_type : t.type) relation_type.push_back(final_type[row_type_of[row_type]]);
     from.insert(from.end(), t.from.begin(), t.from.end());
     to.insert(to.end(), t.to.begin(), t.to.end());
   }
@@ -150,8 +181,16 @@ void Graph::Finish(bool build_adjacency) {
   const Case& m = model_;
   for (const std::string& t : relation_type_names_) relation_type_info_.push_back(m.vocabulary.relation_types.at(t));
   for (size_t i = 0; i < m.sources.size(); ++i) source_index_.emplace(m.sources[i].id, i);
-  for (RelationId r = 0; r < m.relations.size(); ++r) relation_index_.emplace(m.relations[r].id, r);
-  for (const auto& [row, id] : m.edges.ids) relation_index_.emplace(id, static_cast<RelationId>(m.relations.size() + row));
+  // The case's relations by id: the loader's table if it handed one over, else built here.
+  if (model_.relation_index.size() == m.relations.size()) relation_ids_ = std::move(model_.relation_index);
+  model_.relation_index = IdTable();
+  if (relation_ids_.size() != m.relations.size()) {
+    auto key = [&m](uint32_t r) { return std::string_view(m.relations[r].id); };
+    relation_ids_ = IdTable();
+    relation_ids_.Reserve(m.relations.size(), key);
+    for (RelationId r = 0; r < m.relations.size(); ++r) relation_ids_.Insert(m.relations[r].id, r, key);
+  }
+  for (const auto& [row, id] : m.edges.ids) csv_relation_ids_.emplace(id, static_cast<RelationId>(m.relations.size() + row));
   for (size_t f = 0; f < m.edges.files.size(); ++f) stem_file_.emplace(m.edges.files[f].stem, f);
   if (build_adjacency) BuildAdjacency();
 }
@@ -253,7 +292,9 @@ const Source* Graph::FindSource(const std::string& id) const {
 }
 
 std::optional<RelationId> Graph::FindRelation(const std::string& id) const {
-  if (auto it = relation_index_.find(id); it != relation_index_.end()) return it->second;
+  auto key = [this](uint32_t r) { return std::string_view(model_.relations[r].id); };
+  if (std::optional<uint32_t> r = relation_ids_.Find(id, key)) return *r;
+  if (auto it = csv_relation_ids_.find(id); it != csv_relation_ids_.end()) return it->second;
   // "<stem>#<n>": the n-th row of a CSV file without an id of its own.
   const size_t hash = id.rfind('#');
   if (hash == std::string::npos) return std::nullopt;

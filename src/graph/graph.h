@@ -144,7 +144,8 @@ class Graph {
   std::vector<std::string> relation_type_names_, entity_type_names_;
   std::vector<RelationType> relation_type_info_;
   std::unordered_map<std::string, size_t> source_index_;
-  std::unordered_map<std::string, RelationId> relation_index_;  // the case's relations and CSV rows' given ids
+  IdTable relation_ids_;  // the case's relations
+  std::unordered_map<std::string, RelationId> csv_relation_ids_;  // CSV rows' given ids
   std::unordered_map<std::string, size_t> stem_file_;             // CSV stem -> EdgeTable::files index
 
   mutable std::once_flag names_built_;

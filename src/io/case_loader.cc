@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/case_file.h"
 #include "io/case_reader.h"
@@ -149,6 +150,8 @@ class CaseMerger : public EdgeSink {
     if (!any_unreadable_) CheckReferences();  // else every reference into that file would be reported
     NumberImplicitEntities();
     CheckCsvRelationIds();
+    result_.entity_index = std::move(explicit_ids_);
+    result_.relation_index = std::move(relation_ids_);
     return std::move(result_);
   }
 
@@ -182,10 +185,6 @@ class CaseMerger : public EdgeSink {
     } else if (!SameSource(first, s)) {
       Error(s.where, "source '" + s.id + "' is defined differently at " + FormatLocation(first.where));
     }
-  }
-
-  bool KnownEntity(const std::string& id) const {
-    return explicit_ids_.Find(id, ExplicitKey()) || implicit_ids_.Find(id, ImplicitKey());
   }
 
   void AddEntity(Entity e) {
@@ -297,27 +296,43 @@ class CaseMerger : public EdgeSink {
     relation_ids_.Insert(result_.relations[n].id, n, RelationKey());
   }
 
+  // Every relation's type, ends and sources must be defined somewhere. The ends found among
+  // the case's entities are kept for the graph (their numbers are final).
   void CheckReferences() {
-    std::vector<std::string> entity_ids, source_ids, type_ids;
-    for (const Entity& e : result_.entities) entity_ids.push_back(e.id);
-    for (size_t k = 0; k < result_.edges.entity_count(); ++k) entity_ids.emplace_back(result_.edges.entity_id(k));
-    for (const Source& s : result_.sources) source_ids.push_back(s.id);
-    for (const auto& [id, t] : result_.vocabulary.relation_types) type_ids.push_back(id);
-    for (const Relation& r : result_.relations) {
-      if (!r.type.empty() && !result_.vocabulary.relation_types.count(r.type)) {
+    std::unordered_set<std::string_view> types;
+    for (const auto& [id, t] : result_.vocabulary.relation_types) types.insert(id);
+    result_.relation_from.assign(result_.relations.size(), kUnknownEntity);
+    result_.relation_to.assign(result_.relations.size(), kUnknownEntity);
+    for (size_t i = 0; i < result_.relations.size(); ++i) {
+      const Relation& r = result_.relations[i];
+      if (!r.type.empty() && !types.count(r.type)) {
+        std::vector<std::string> type_ids;
+        for (const auto& [id, t] : result_.vocabulary.relation_types) type_ids.push_back(id);
         Error(r.type_where, "unknown relation type '" + r.type + "'" + DidYouMean(Suggest(r.type, type_ids)) +
                                 " (define it under vocabulary.relation_types)");
       }
-      for (const auto& [id, where] : {std::pair{&r.from, &r.from_where}, std::pair{&r.to, &r.to_where}}) {
-        if (!id->empty() && !KnownEntity(*id)) {
-          Error(*where, "unknown entity '" + *id + "'" + DidYouMean(Suggest(*id, entity_ids)));
-        }
-      }
+      CheckEnd(r.from, r.from_where, &result_.relation_from[i]);
+      CheckEnd(r.to, r.to_where, &result_.relation_to[i]);
       for (const Evidence& e : r.evidence) {
         if (!e.source.empty() && !source_index_.count(e.source)) {
+          std::vector<std::string> source_ids;
+          for (const Source& s : result_.sources) source_ids.push_back(s.id);
           Error(e.source_where, "unknown source '" + e.source + "'" + DidYouMean(Suggest(e.source, source_ids)));
         }
       }
+    }
+  }
+
+  void CheckEnd(const std::string& id, const Location& where, uint32_t* number) {
+    if (id.empty()) return;
+    if (std::optional<uint32_t> n = explicit_ids_.Find(id, ExplicitKey())) {
+      *number = *n;
+    } else if (!implicit_ids_.Find(id, ImplicitKey())) {
+      if (entity_ids_.empty()) {  // for suggestions: made once, on the first unknown entity
+        for (const Entity& e : result_.entities) entity_ids_.push_back(e.id);
+        for (size_t k = 0; k < result_.edges.entity_count(); ++k) entity_ids_.emplace_back(result_.edges.entity_id(k));
+      }
+      Error(where, "unknown entity '" + id + "'" + DidYouMean(Suggest(id, entity_ids_)));
     }
   }
 
@@ -403,6 +418,7 @@ class CaseMerger : public EdgeSink {
   Case result_;
   IdTable explicit_ids_, implicit_ids_;
   IdTable relation_ids_;
+  std::vector<std::string> entity_ids_;  // every entity's id, for suggestions
   std::unordered_map<std::string, size_t> source_index_;
   std::map<std::string, Location> implied_types_;
   bool any_unreadable_ = false;

@@ -91,18 +91,18 @@ class Reader : public JsonVisitor {
   static constexpr std::array<std::string_view, 6> kTopKeys = {"casegraph", "title",    "vocabulary",
                                                                "sources",   "entities", "relations"};
 
-  bool Open(int depth, JsonKind kind, std::string_view key, size_t offset) override {
+  bool Split(int depth, JsonKind kind, std::string_view key) const override {
+    if (depth == 0) return kind == JsonKind::kObject;
+    return depth == 1 && kind == JsonKind::kArray && ListOf(key) != List::kNone;
+  }
+
+  void Open(int depth, JsonKind, std::string_view key, size_t offset) override {
     if (depth == 0) {
-      if (kind != JsonKind::kObject) return false;
       root_offset_ = offset;
-      return true;
+    } else {
+      seen_.emplace(key);
+      list_ = ListOf(key);
     }
-    if (depth != 1 || kind != JsonKind::kArray || !FirstTime(key)) return false;
-    if (key == "sources") list_ = List::kSources;
-    else if (key == "entities") list_ = List::kEntities;
-    else if (key == "relations") list_ = List::kRelations;
-    else return false;
-    return true;
   }
 
   void Value(int depth, JsonValue v) override {
@@ -112,7 +112,7 @@ class Reader : public JsonVisitor {
     }
     if (depth == 2) return ReadItem(v);
     const std::string_view key = v.key();
-    // A list that was split was read item by item; its key is checked here.
+    // A top-level member other than a list read item by item (whose key is a known one).
     bool known = false;
     for (std::string_view k : kTopKeys) known = known || k == key;
     if (!known) {
@@ -142,11 +142,15 @@ class Reader : public JsonVisitor {
  private:
   enum class List { kNone, kSources, kEntities, kRelations };
 
-  // Whether a top-level key comes for the first time (the parser reports duplicates; the first counts).
-  bool FirstTime(std::string_view key) {
-    if (!seen_.emplace(key).second) return false;
-    return true;
+  static List ListOf(std::string_view key) {
+    if (key == "sources") return List::kSources;
+    if (key == "entities") return List::kEntities;
+    if (key == "relations") return List::kRelations;
+    return List::kNone;
   }
+
+  // Whether a top-level key comes for the first time (the parser reports duplicates; the first counts).
+  bool FirstTime(std::string_view key) { return seen_.emplace(key).second; }
 
   void ReadItem(JsonValue item) {
     const char* name = list_ == List::kSources ? "sources" : list_ == List::kEntities ? "entities" : "relations";
@@ -495,14 +499,14 @@ class Reader : public JsonVisitor {
 
 }  // namespace
 
-CaseFile ReadCaseFile(const SourceText& source, Diagnostics* diagnostics) {
+CaseFile ReadCaseFile(const SourceText& source, Diagnostics* diagnostics, const JsonStreamOptions& options) {
   CaseFile file;
   // What the items say is kept apart until the whole document turns out to be valid JSON: a
   // file with a syntax error reports that alone.
   Diagnostics read;
   Reader reader(source, &file, &read);
   const size_t before = diagnostics->size();
-  if (!ParseJson(source, &reader, diagnostics)) {
+  if (!ParseJson(source, &reader, diagnostics, options)) {
     CaseFile unreadable;
     unreadable.path = source.name();
     unreadable.unreadable = true;

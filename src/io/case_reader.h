@@ -12,7 +12,8 @@ constexpr int kFormatVersion = 1;
 
 /// Reads a case file from its text. Every rule the file breaks is added to *diagnostics with
 /// its location; the CaseFile holds what could be read (use it only if nothing was added).
-/// Cross-file rules (references, merging) are the loader's.
-CaseFile ReadCaseFile(const SourceText& source, Diagnostics* diagnostics);
+/// Cross-file rules (references, merging) are the loader's. A large file is parsed on one thread
+/// while another reads its items (options say from what size).
+CaseFile ReadCaseFile(const SourceText& source, Diagnostics* diagnostics, const JsonStreamOptions& options = {});
 
 }  // namespace casegraph

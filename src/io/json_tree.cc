@@ -4,7 +4,13 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace casegraph {
@@ -52,19 +58,154 @@ JsonValue::Children::Iterator& JsonValue::Children::Iterator::operator++() {
   return *this;
 }
 
+
+// Values handed over together: the parsing thread fills a batch while the visitor reads the last.
+struct JsonBatch {
+  struct Event {
+    enum class Type : uint8_t { kOpen, kValue, kClose } type;
+    JsonKind kind;
+    int depth;
+    uint32_t node;  // kValue: the value's node
+    uint32_t key_begin, key_size;  // kOpen: the key, in the tree's strings
+    size_t offset;  // kOpen: where the container starts
+  };
+
+  explicit JsonBatch(const SourceText& source) : tree(source) {}
+
+  void Clear() {
+    tree.Clear();
+    events.clear();
+  }
+
+  // Hands the events over to the visitor, in order.
+  void Deliver(JsonVisitor* visitor) const {
+    for (const Event& e : events) {
+      switch (e.type) {
+        case Event::Type::kOpen:
+          visitor->Open(e.depth, e.kind, std::string_view(tree.strings_).substr(e.key_begin, e.key_size), e.offset);
+          break;
+        case Event::Type::kValue:
+          tree.source().Anchor(tree.nodes_[e.node].offset);
+          visitor->Value(e.depth, JsonValue(&tree, e.node));
+          break;
+        case Event::Type::kClose: visitor->Close(e.depth, e.kind); break;
+      }
+    }
+  }
+
+  JsonTree tree;
+  std::vector<Event> events;
+};
+
+namespace {
+
+// Where full batches go: to the visitor at once, or to a second thread that hands them over.
+class BatchSink {
+ public:
+  virtual ~BatchSink() = default;
+  /// Takes a full batch; returns an empty one to fill next.
+  virtual JsonBatch* Hand(JsonBatch* full) = 0;
+  /// After the last batch: returns when the visitor has had everything.
+  virtual void Finish() {}
+};
+
+class InlineSink : public BatchSink {
+ public:
+  explicit InlineSink(JsonVisitor* visitor) : visitor_(visitor) {}
+  JsonBatch* Hand(JsonBatch* full) override {
+    full->Deliver(visitor_);
+    full->Clear();
+    return full;
+  }
+
+ private:
+  JsonVisitor* visitor_;
+};
+
+// A second thread hands batches to the visitor while the parser fills the next one.
+class ThreadSink : public BatchSink {
+ public:
+  ThreadSink(const SourceText& source, JsonVisitor* visitor) : visitor_(visitor) {
+    for (int i = 0; i < kBatches; ++i) {
+      owned_.push_back(std::make_unique<JsonBatch>(source));
+      if (i > 0) empty_.push_back(owned_.back().get());
+    }
+    reader_ = std::thread([this] { Run(); });
+  }
+  ~ThreadSink() override { Finish(); }
+
+  JsonBatch* first() { return owned_.front().get(); }
+
+  JsonBatch* Hand(JsonBatch* full) override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    full_.push_back(full);
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return !empty_.empty(); });
+    JsonBatch* next = empty_.front();
+    empty_.pop_front();
+    return next;
+  }
+
+  void Finish() override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    changed_.notify_all();
+    if (reader_.joinable()) reader_.join();
+  }
+
+ private:
+  static constexpr int kBatches = 3;
+
+  void Run() {
+    for (;;) {
+      JsonBatch* batch;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return !full_.empty() || done_; });
+        if (full_.empty()) return;
+        batch = full_.front();
+        full_.pop_front();
+      }
+      batch->Deliver(visitor_);
+      batch->Clear();
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        empty_.push_back(batch);
+      }
+      changed_.notify_all();
+    }
+  }
+
+  JsonVisitor* visitor_;
+  std::vector<std::unique_ptr<JsonBatch>> owned_;
+  std::deque<JsonBatch*> full_, empty_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool done_ = false;
+  std::thread reader_;
+};
+
+}  // namespace
+
 // Builds the tree from SAX events. The start of each token is found by skipping, from the end
 // of the previous token, the whitespace and separators (',' ':') that JSON allows between tokens.
+// Problems are kept as byte offsets and turned into messages after the parse (another thread may
+// be asking the source for places meanwhile).
 class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonTreeBuilder> {
  public:
-  // skipped: bytes before the stream's start (a byte-order mark).
-  JsonTreeBuilder(const SourceText& source, const rapidjson::MemoryStream& stream, size_t skipped,
-                  JsonVisitor* visitor, Diagnostics* diagnostics)
-      : tree_(source),
-        skipped_(skipped),
-        text_(source.text()),
+  // skipped: bytes before the stream's start (a byte-order mark). Split containers' children
+  // go to *sink in batches of batch_values values (the document's value, if not split, is kept).
+  JsonTreeBuilder(const std::string& text, const rapidjson::MemoryStream& stream, size_t skipped,
+                  const JsonVisitor* splitter, BatchSink* sink, JsonBatch* batch, size_t batch_values)
+      : skipped_(skipped),
+        text_(text),
         stream_(stream),
-        visitor_(visitor),
-        diagnostics_(diagnostics),
+        splitter_(splitter),
+        sink_(sink),
+        batch_(batch),
+        batch_values_(batch_values),
         last_end_(skipped) {}
 
   bool Null() { return Scalar(JsonKind::kNull, "null", 4); }
@@ -80,29 +221,47 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
     if (length > kMaxStringBytes) return TooLong(length);
     pending_key_offset_ = TokenStart(false);
     Frame& parent = frames_.back();
-    if (parent.split) parent.keys.emplace_back(std::string(str, length), pending_key_offset_);
-    pending_key_begin_ = static_cast<uint32_t>(tree_.strings_.size());
+    pending_key_repeats_ = false;
+    if (parent.split) {
+      auto [it, added] = parent.keys.emplace(std::string(str, length), pending_key_offset_);
+      if (!added) duplicates_.push_back({pending_key_offset_, it->second, it->first});
+      pending_key_repeats_ = !added;
+    }
+    pending_key_begin_ = static_cast<uint32_t>(tree().strings_.size());
     pending_key_size_ = length;
-    tree_.strings_.append(str, length);
+    tree().strings_.append(str, length);
     return true;
   }
   bool EndObject(rapidjson::SizeType) { return Close(); }
   bool EndArray(rapidjson::SizeType) { return Close(); }
 
+  /// Hands over what is left; the batch then holds the document's value if it was not split.
+  void Flush() {
+    if (!batch_->events.empty()) batch_ = sink_->Hand(batch_);
+  }
+  JsonBatch* batch() { return batch_; }
+
+  struct Duplicate {
+    size_t at, first;
+    std::string key;
+  };
+  const std::vector<Duplicate>& duplicates() const { return duplicates_; }
   const std::string& limit_error() const { return limit_error_; }
   size_t limit_at() const { return limit_at_; }
   bool depth_exceeded() const { return depth_exceeded_; }
   size_t depth_exceeded_at() const { return depth_exceeded_at_; }
-  JsonTree& tree() { return tree_; }
 
  private:
   using Node = JsonTree::Node;
+  using Event = JsonBatch::Event;
   struct Frame {
     JsonKind kind;
     bool split;
     uint32_t node;  // the container's node, if not split
-    std::vector<std::pair<std::string, size_t>> keys;  // a split object's keys, for duplicates
+    std::unordered_map<std::string, size_t> keys;  // a split object's keys, for duplicates
   };
+
+  JsonTree& tree() { return batch_->tree; }
 
   bool TooLong(size_t length) {
     limit_at_ = TokenStart(false);
@@ -130,32 +289,32 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
 
   // Whether the value starting now is handed over by itself: the document, or a split one's child.
   bool HandedOver() const { return frames_.empty() || frames_.back().split; }
+  bool Keyed() const { return !frames_.empty() && frames_.back().kind == JsonKind::kObject; }
 
   uint32_t NewNode(JsonKind kind, size_t offset) {
-    const uint32_t index = static_cast<uint32_t>(tree_.nodes_.size());
-    Node& n = tree_.nodes_.emplace_back();
+    JsonTree& t = tree();
+    const uint32_t index = static_cast<uint32_t>(t.nodes_.size());
+    Node& n = t.nodes_.emplace_back();
     n.kind = kind;
     n.offset = offset;
-    if (!frames_.empty()) {
-      const Frame& parent = frames_.back();
-      if (parent.kind == JsonKind::kObject) {
-        n.key_begin = pending_key_begin_;
-        n.key_size = pending_key_size_;
-        n.key_offset = pending_key_offset_;
-      }
-      if (!parent.split) ++tree_.nodes_[parent.node].count;
+    if (Keyed()) {
+      n.key_begin = pending_key_begin_;
+      n.key_size = pending_key_size_;
+      n.key_offset = pending_key_offset_;
     }
+    if (!HandedOver()) ++t.nodes_[frames_.back().node].count;
     return index;
   }
 
   bool Scalar(JsonKind kind, const char* str, size_t length) {
     const size_t offset = TokenStart(false);
     const uint32_t index = NewNode(kind, offset);
-    Node& n = tree_.nodes_[index];
-    n.text_begin = static_cast<uint32_t>(tree_.strings_.size());
+    JsonTree& t = tree();
+    Node& n = t.nodes_[index];
+    n.text_begin = static_cast<uint32_t>(t.strings_.size());
     n.text_size = static_cast<uint32_t>(length);
     n.end = index + 1;
-    tree_.strings_.append(str, length);
+    t.strings_.append(str, length);
     Complete(index);
     return true;
   }
@@ -169,11 +328,12 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
       return false;
     }
     if (HandedOver()) {
-      const bool keyed = !frames_.empty() && frames_.back().kind == JsonKind::kObject;
+      const bool keyed = Keyed();
       const std::string_view key =
-          keyed ? std::string_view(tree_.strings_).substr(pending_key_begin_, pending_key_size_) : std::string_view();
-      if (visitor_->Open(depth, kind, key, offset)) {
-        tree_.Clear();  // held only the key
+          keyed ? std::string_view(tree().strings_).substr(pending_key_begin_, pending_key_size_) : std::string_view();
+      if (!(keyed && pending_key_repeats_) && splitter_->Split(depth, kind, key)) {
+        batch_->events.push_back(Event{Event::Type::kOpen, kind, depth, 0, keyed ? pending_key_begin_ : 0,
+                                       keyed ? pending_key_size_ : 0, offset});
         frames_.push_back(Frame{kind, true, 0, {}});
         return true;
       }
@@ -186,13 +346,12 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
   bool Close() {
     Frame frame = std::move(frames_.back());
     frames_.pop_back();
-    const int depth = static_cast<int>(frames_.size());
     if (frame.split) {
-      if (frame.kind == JsonKind::kObject) CheckDuplicateKeys(frame.keys);
-      visitor_->Close(depth, frame.kind);
+      batch_->events.push_back(Event{Event::Type::kClose, frame.kind, static_cast<int>(frames_.size()), 0, 0, 0, 0});
       return true;
     }
-    tree_.nodes_[frame.node].end = static_cast<uint32_t>(tree_.nodes_.size());
+    JsonTree& t = tree();
+    t.nodes_[frame.node].end = static_cast<uint32_t>(t.nodes_.size());
     if (frame.kind == JsonKind::kObject) CheckDuplicateKeys(frame.node);
     Complete(frame.node);
     return true;
@@ -202,24 +361,18 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
   void Complete(uint32_t index) {
     if (!HandedOver()) return;
     const int depth = static_cast<int>(frames_.size());
-    if (depth > 0) tree_.source().Anchor(tree_.nodes_[index].offset);
-    visitor_->Value(depth, JsonValue(&tree_, index));
-    if (depth > 0) tree_.Clear();  // the document's value stays: ParseJsonTree returns it
-  }
-
-  void Duplicate(std::string_view key, size_t at, size_t first) {
-    const SourceText& source = tree_.source();
-    diagnostics_->push_back({source.LocationAt(at), "duplicate key '" + std::string(key) + "' (first at " +
-                                                        FormatLocation(source.LocationAt(first)) + ")"});
+    batch_->events.push_back(Event{Event::Type::kValue, JsonKind::kNull, depth, index, 0, 0, 0});
+    if (depth > 0 && batch_->events.size() >= batch_values_) Flush();
   }
 
   void CheckDuplicateKeys(uint32_t object) {
-    const JsonValue::Children members = JsonValue(&tree_, object).children();
-    if (tree_.nodes_[object].count <= 16) {  // the usual object: compare pairs, nothing to allocate
+    const JsonTree& t = tree();
+    const JsonValue::Children members = JsonValue(&t, object).children();
+    if (t.nodes_[object].count <= 16) {  // the usual object: compare pairs, nothing to allocate
       for (auto i = members.begin(); i != members.end(); ++i) {
         for (auto j = members.begin(); j != i; ++j) {
           if ((*j).key() == (*i).key()) {
-            Duplicate((*i).key(), (*i).key_offset(), (*j).key_offset());
+            duplicates_.push_back({(*i).key_offset(), (*j).key_offset(), std::string((*i).key())});
             break;
           }
         }
@@ -229,28 +382,23 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
     std::unordered_map<std::string_view, size_t> seen;
     for (JsonValue m : members) {
       auto [it, inserted] = seen.emplace(m.key(), m.key_offset());
-      if (!inserted) Duplicate(m.key(), m.key_offset(), it->second);
+      if (!inserted) duplicates_.push_back({m.key_offset(), it->second, std::string(m.key())});
     }
   }
 
-  void CheckDuplicateKeys(const std::vector<std::pair<std::string, size_t>>& keys) {
-    std::unordered_map<std::string_view, size_t> seen;
-    for (const auto& [key, at] : keys) {
-      auto [it, inserted] = seen.emplace(key, at);
-      if (!inserted) Duplicate(key, at, it->second);
-    }
-  }
-
-  JsonTree tree_;
   size_t skipped_;
   const std::string& text_;
   const rapidjson::MemoryStream& stream_;
-  JsonVisitor* visitor_;
-  Diagnostics* diagnostics_;
+  const JsonVisitor* splitter_;
+  BatchSink* sink_;
+  JsonBatch* batch_;
+  size_t batch_values_;
   std::vector<Frame> frames_;
   uint32_t pending_key_begin_ = 0, pending_key_size_ = 0;
   size_t pending_key_offset_ = 0;
+  bool pending_key_repeats_ = false;
   size_t last_end_;
+  std::vector<Duplicate> duplicates_;
   bool depth_exceeded_ = false;
   size_t depth_exceeded_at_ = 0;
   std::string limit_error_;
@@ -258,6 +406,7 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
 };
 
 namespace {
+
 // RapidJSON's message, made specific where it is vague about common mistakes.
 std::string SyntaxMessage(rapidjson::ParseErrorCode code, const std::string& text, size_t at) {
   const unsigned char c = at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
@@ -294,23 +443,40 @@ bool RefuseNul(const SourceText& source, Diagnostics* diagnostics) {
 // Keeps the whole document: splits nothing.
 class WholeDocument : public JsonVisitor {
  public:
-  bool Open(int, JsonKind, std::string_view, size_t) override { return false; }
+  bool Split(int, JsonKind, std::string_view) const override { return false; }
+  void Open(int, JsonKind, std::string_view, size_t) override {}
   void Value(int, JsonValue) override {}
   void Close(int, JsonKind) override {}
 };
 
-// Runs the parse; *whole (if given) receives the document's value, which WholeDocument keeps.
-bool Parse(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics,
-                  std::optional<JsonTree>* whole) {
+// Runs the parse. With whole, the document's value is not handed to the visitor but kept there.
+bool Parse(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics, const JsonStreamOptions& options,
+           std::optional<JsonTree>* whole) {
   if (RefuseNul(source, diagnostics)) return false;
   const std::string& text = source.text();
   const size_t skip = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  JsonTreeBuilder builder(source, stream, skip, visitor, diagnostics);
+  JsonBatch single(source);
+  InlineSink inline_sink(visitor);
+  std::optional<ThreadSink> thread_sink;
+  if (!whole && text.size() >= options.two_threads_from) thread_sink.emplace(source, visitor);
+  BatchSink* sink = thread_sink ? static_cast<BatchSink*>(&*thread_sink) : &inline_sink;
+  JsonTreeBuilder builder(text, stream, skip, visitor, sink, thread_sink ? thread_sink->first() : &single,
+                          std::max<size_t>(options.batch_values, 1));
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
+  if (whole && ok) {
+    whole->emplace(std::move(builder.batch()->tree));
+  } else {
+    builder.Flush();
+  }
+  sink->Finish();  // the visitor has had everything: the source is ours to ask again
+  for (const JsonTreeBuilder::Duplicate& d : builder.duplicates()) {
+    diagnostics->push_back({source.LocationAt(d.at), "duplicate key '" + d.key + "' (first at " +
+                                                         FormatLocation(source.LocationAt(d.first)) + ")"});
+  }
   if (!builder.limit_error().empty()) {
     diagnostics->push_back({source.LocationAt(builder.limit_at()), builder.limit_error()});
     return false;
@@ -325,20 +491,20 @@ bool Parse(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnost
     diagnostics->push_back({source.LocationAt(at), "invalid JSON: " + SyntaxMessage(ok.Code(), text, at)});
     return false;
   }
-  if (whole) whole->emplace(std::move(builder.tree()));
   return true;
 }
 
 }  // namespace
 
-bool ParseJson(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics) {
-  return Parse(source, visitor, diagnostics, nullptr);
+bool ParseJson(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics,
+               const JsonStreamOptions& options) {
+  return Parse(source, visitor, diagnostics, options, nullptr);
 }
 
 std::optional<JsonTree> ParseJsonTree(const SourceText& source, Diagnostics* diagnostics) {
   WholeDocument keep;
   std::optional<JsonTree> tree;
-  Parse(source, &keep, diagnostics, &tree);
+  Parse(source, &keep, diagnostics, JsonStreamOptions(), &tree);
   return tree;
 }
 

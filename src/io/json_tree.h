@@ -90,6 +90,7 @@ class JsonTree {
  private:
   friend class JsonValue;
   friend class JsonTreeBuilder;
+  friend struct JsonBatch;
   struct Node {
     JsonKind kind = JsonKind::kNull;
     uint32_t end = 0;    // index one past the value's subtree
@@ -115,13 +116,19 @@ class JsonTree {
 std::optional<JsonTree> ParseJsonTree(const SourceText& source, Diagnostics* diagnostics);
 
 /// What a streaming parse hands over. Depth 0 is the document's value, 1 its children, ...
+/// Split is asked by the parser as it goes; the other calls come in document order, possibly
+/// on another thread and a little later (a large document is parsed on one thread and handed
+/// over to the visitor on another), but never two at once.
 class JsonVisitor {
  public:
   virtual ~JsonVisitor() = default;
-  /// A container starts at byte offset that is the document or a child of a split container;
-  /// key is its key if its parent is an object. Return true to split it: its children are then
-  /// handed over one by one as they complete (Value), and Close says when it ends.
-  virtual bool Open(int depth, JsonKind kind, std::string_view key, size_t offset) = 0;
+  /// Whether a container that is the document, or a child of a split container, is split: its
+  /// children handed over one by one as they complete, instead of it as a whole. key is its key
+  /// if its parent is an object; a key that repeats one of its parent's is never split. The
+  /// answer must depend on the arguments only (it is asked on the parsing thread).
+  virtual bool Split(int depth, JsonKind kind, std::string_view key) const = 0;
+  /// A split container starts, at byte offset.
+  virtual void Open(int depth, JsonKind kind, std::string_view key, size_t offset) = 0;
   /// A complete value that is the document, or a child of a split container (with its key if
   /// that is an object). The value and its tree are valid only during the call.
   virtual void Value(int depth, JsonValue value) = 0;
@@ -129,9 +136,17 @@ class JsonVisitor {
   virtual void Close(int depth, JsonKind kind) = 0;
 };
 
+struct JsonStreamOptions {
+  /// Documents at least this large are parsed on one thread and handed to the visitor on another.
+  size_t two_threads_from = size_t{8} << 20;
+  /// Values handed over in one batch (between the threads).
+  size_t batch_values = 4096;
+};
+
 /// Parses a JSON document, handing it to *visitor piece by piece as the visitor chooses. Errors
 /// are reported as by ParseJsonTree; returns false if the document could not be read, in which
 /// case what the visitor was handed before the error is only part of the document.
-bool ParseJson(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics);
+bool ParseJson(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics,
+               const JsonStreamOptions& options = {});
 
 }  // namespace casegraph

@@ -183,6 +183,17 @@ struct Case {
   std::vector<Relation> relations;
   EdgeTable edges;
   std::vector<std::string> files;  // the files it was read from, in load order
+
+  // What the loader found already, handed to the graph so that it need not look it all up again
+  // (each may be empty: the graph then finds it itself). entity_index: entities by id, numbered
+  // as in entities; relation_index: relations by id, likewise; relation_from/to: the entity
+  // number of each relation's ends, kUnknownEntity where the loader did not say.
+  IdTable entity_index;
+  IdTable relation_index;
+  std::vector<uint32_t> relation_from, relation_to;
 };
+
+/// In Case::relation_from/to: an end the loader did not resolve.
+constexpr uint32_t kUnknownEntity = 0xFFFFFFFFu;
 
 }  // namespace casegraph

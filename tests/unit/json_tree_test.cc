@@ -232,17 +232,18 @@ void Flatten(JsonValue v, int depth, std::vector<Written>* out) {
 class RandomSplitter : public JsonVisitor {
  public:
   explicit RandomSplitter(uint32_t seed) : rng_(seed) {}
-  bool Open(int depth, JsonKind kind, std::string_view key, size_t offset) override {
-    if (std::uniform_int_distribution<int>(0, 1)(rng_) == 0) return false;
+  bool Split(int, JsonKind, std::string_view) const override {
+    return std::uniform_int_distribution<int>(0, 1)(rng_) == 1;
+  }
+  void Open(int depth, JsonKind kind, std::string_view key, size_t offset) override {
     listed_.push_back(Written{depth, kind, "", std::string(key), offset, 0});
-    return true;
   }
   void Value(int depth, JsonValue v) override { Flatten(v, depth, &listed_); }
   void Close(int, JsonKind) override {}
   std::vector<Written> listed_;
 
  private:
-  std::mt19937 rng_;
+  mutable std::mt19937 rng_;  // asked on the parsing thread only
 };
 
 }  // namespace
@@ -259,9 +260,22 @@ TEST_CASE("random documents read whole and in pieces give every value, key and p
     std::vector<Written> whole;
     Flatten(tree->root(), 0, &whole);
 
+    // Read in pieces on this thread, and on a second one in batches of a few values.
     RandomSplitter splitter(seed);
     REQUIRE(ParseJson(source, &splitter, &d));
     std::vector<Written> pieces = splitter.listed_;
+    RandomSplitter threaded(seed);
+    JsonStreamOptions two_threads;
+    two_threads.two_threads_from = 0;
+    two_threads.batch_values = 1 + seed % 5;
+    REQUIRE(ParseJson(source, &threaded, &d, two_threads));
+    REQUIRE(threaded.listed_.size() == pieces.size());
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      CHECK(threaded.listed_[i].offset == pieces[i].offset);
+      CHECK(threaded.listed_[i].depth == pieces[i].depth);
+      CHECK(threaded.listed_[i].text == pieces[i].text);
+      CHECK(threaded.listed_[i].key == pieces[i].key);
+    }
     // A split container is listed when it opens, before its children: the writer's order.
     REQUIRE(whole.size() == want.size());
     REQUIRE(pieces.size() == want.size());
