@@ -495,12 +495,12 @@ LoadResult LoadCase(const std::vector<std::string>& paths) {
       const fs::path canonical = fs::weakly_canonical(file, ec);
       if (!seen.insert(ec ? file : canonical.string()).second) continue;
       std::string error;
-      std::optional<std::string> bytes = ReadFileBytes(file, &error);
-      if (!bytes) {
+      std::optional<SourceText> text = SourceText::Open(file, &error);
+      if (!text) {
         diagnostics.push_back({Location{file}, error});
         continue;
       }
-      texts.emplace_back(file, std::move(*bytes));
+      texts.push_back(std::move(*text));
     }
   }
   return Merge(std::move(texts), std::move(diagnostics));

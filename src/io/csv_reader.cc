@@ -44,7 +44,7 @@ struct Cell {
   bool needs_check = false;   // has NUL or non-ASCII bytes
   std::string unquoted;       // quoted: the text with doubled quotes undone
 
-  std::string_view text(const std::string& t) const {
+  std::string_view text(std::string_view t) const {
     return quoted ? std::string_view(unquoted) : std::string_view(t.data() + begin, end - begin);
   }
 };
@@ -65,7 +65,7 @@ class CsvScanner {
 
   /// Reads the next row into cells [0, *count); false at end of input. Blank lines are skipped.
   bool NextRow(std::vector<Cell>* cells, size_t* count, size_t* row_offset) {
-    const std::string& t = source_.text();
+    const std::string_view t = source_.text();
     const size_t n = end_;
     while (pos_ < n && (t[pos_] == '\n' || t[pos_] == '\r')) {
       if (t[pos_] == '\n') NewLine(pos_ + 1);
@@ -262,7 +262,7 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
   file_rows.file = file_index;
   file_rows.stem = RelationIdStem(source.name());
   file_rows.first_row = static_cast<uint32_t>(table.size());
-  const std::string& text = source.text();
+  const std::string_view text = source.text();
   CsvScanner scanner(source, diagnostics);
   std::vector<Cell> row;
   size_t count = 0;
@@ -340,7 +340,7 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
       ++p;
       ++cut_line;
     }
-    const SourceText second(source.name(), text.substr(cut), static_cast<int>(cut_line));
+    const SourceText second(source, cut, static_cast<int>(cut_line));
     LocalSink local;
     Diagnostics local_diagnostics;
     std::thread worker([&] {
@@ -361,7 +361,7 @@ namespace {
 uint32_t ReadRows(const SourceText& source, CsvScanner& scanner, const Header& header, uint32_t file_index,
                   EdgeSink* sink, Diagnostics* diagnostics) {
   EdgeTable& table = sink->table();
-  const std::string& text = source.text();
+  const std::string_view text = source.text();
   const int* where = header.where;
   const size_t header_size = header.size;
   const bool keep_status = header.keep_status, keep_weight = header.keep_weight;

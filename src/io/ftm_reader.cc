@@ -123,7 +123,7 @@ class FtmReader {
   void Error(const Location& where, std::string message) { diagnostics_->push_back({where, std::move(message)}); }
 
   void ReadRecords() {
-    const std::string& text = source_.text();
+    const std::string_view text = source_.text();
     const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string::npos && text[first] == '[') {  // a JSON array of records
       std::optional<JsonTree> tree = ParseJsonTree(source_, diagnostics_);
@@ -136,7 +136,7 @@ class FtmReader {
     while (start < text.size()) {
       size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
-      const std::string row = text.substr(start, end - start);
+      const std::string row(text.substr(start, end - start));
       if (row.find_first_not_of(" \t\r") != std::string::npos) {
         SourceText line_text(source_.name(), row, line);
         if (std::optional<JsonTree> record = ParseJsonTree(line_text, diagnostics_)) ReadRecord(record->root());

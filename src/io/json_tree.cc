@@ -197,7 +197,7 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
  public:
   // skipped: bytes before the stream's start (a byte-order mark). Split containers' children
   // go to *sink in batches of batch_values values (the document's value, if not split, is kept).
-  JsonTreeBuilder(const std::string& text, const rapidjson::MemoryStream& stream, size_t skipped,
+  JsonTreeBuilder(std::string_view text, const rapidjson::MemoryStream& stream, size_t skipped,
                   const JsonVisitor* splitter, BatchSink* sink, JsonBatch* batch, size_t batch_values)
       : skipped_(skipped),
         text_(text),
@@ -387,7 +387,7 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
   }
 
   size_t skipped_;
-  const std::string& text_;
+  std::string_view text_;
   const rapidjson::MemoryStream& stream_;
   const JsonVisitor* splitter_;
   BatchSink* sink_;
@@ -408,7 +408,7 @@ class JsonTreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, J
 namespace {
 
 // RapidJSON's message, made specific where it is vague about common mistakes.
-std::string SyntaxMessage(rapidjson::ParseErrorCode code, const std::string& text, size_t at) {
+std::string SyntaxMessage(rapidjson::ParseErrorCode code, std::string_view text, size_t at) {
   const unsigned char c = at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
   if (code != rapidjson::kParseErrorDocumentEmpty && at >= text.size()) {
     return "the file ends in the middle of a value (an object, array or string is not closed)";
@@ -428,7 +428,7 @@ std::string SyntaxMessage(rapidjson::ParseErrorCode code, const std::string& tex
 
 // Says why a document with a NUL byte is not read (a case file is UTF-8 text); false if it has none.
 bool RefuseNul(const SourceText& source, Diagnostics* diagnostics) {
-  const std::string& text = source.text();
+  const std::string_view text = source.text();
   const size_t nul = text.find('\0');
   if (nul == std::string::npos) return false;
   // UTF-16 text: a byte-order mark, or ASCII characters each with a zero byte before or after.
@@ -453,7 +453,7 @@ class WholeDocument : public JsonVisitor {
 bool Parse(const SourceText& source, JsonVisitor* visitor, Diagnostics* diagnostics, const JsonStreamOptions& options,
            std::optional<JsonTree>* whole) {
   if (RefuseNul(source, diagnostics)) return false;
-  const std::string& text = source.text();
+  const std::string_view text = source.text();
   const size_t skip = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
   JsonBatch single(source);

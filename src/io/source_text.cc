@@ -2,6 +2,11 @@
 
 #include "model/limits.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -10,8 +15,39 @@
 
 namespace casegraph {
 
+SourceText::SourceText(std::string name, std::shared_ptr<const void> owner, std::string_view text, int first_line)
+    : name_(std::move(name)), file_name_(name_), owner_(std::move(owner)), text_(text), first_line_(first_line) {}
+
 SourceText::SourceText(std::string name, std::string text, int first_line)
-    : name_(std::move(name)), file_name_(name_), text_(std::move(text)), first_line_(first_line) {}
+    : SourceText(std::move(name), nullptr, std::string_view(), first_line) {
+  auto bytes = std::make_shared<const std::string>(std::move(text));
+  text_ = *bytes;
+  owner_ = std::move(bytes);
+}
+
+SourceText::SourceText(const SourceText& whole, size_t offset, int first_line)
+    : SourceText(whole.name_, whole.owner_, whole.text_.substr(offset), first_line) {}
+
+std::optional<SourceText> SourceText::Open(const std::string& path, std::string* error) {
+  constexpr off_t kMapFrom = off_t{1} << 20;  // smaller files are read: mapping costs more than it saves
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= kMapFrom &&
+      static_cast<uint64_t>(st.st_size) <= kMaxFileBytes) {
+    const size_t size = static_cast<size_t>(st.st_size);
+    void* bytes = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    ::close(fd);
+    if (bytes != MAP_FAILED) {
+      std::shared_ptr<const void> mapping(bytes, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+      return SourceText(path, std::move(mapping), std::string_view(static_cast<const char*>(bytes), size), 1);
+    }
+  } else if (fd >= 0) {
+    ::close(fd);
+  }
+  std::optional<std::string> bytes = ReadFileBytes(path, error);  // and its messages
+  if (!bytes) return std::nullopt;
+  return SourceText(path, std::move(*bytes));
+}
 
 SourceText::Position SourceText::Advance(Position from, size_t offset) const {
   const char* p = text_.data() + from.offset;

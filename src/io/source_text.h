@@ -1,7 +1,9 @@
 // The text of one input file, and the mapping from byte offsets to line and column.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -14,9 +16,16 @@ class SourceText {
  public:
   /// first_line: the line number of the text's first line (a line of a larger file).
   SourceText(std::string name, std::string text, int first_line = 1);
+  /// The bytes of whole from offset on, shared rather than copied; their first line is first_line.
+  SourceText(const SourceText& whole, size_t offset, int first_line);
+
+  /// A file's bytes. Large files are mapped into memory rather than copied (changing a file
+  /// while casegraph reads it is not supported); others are read. On failure returns nullopt
+  /// and sets *error as ReadFileBytes does.
+  static std::optional<SourceText> Open(const std::string& path, std::string* error);
 
   const std::string& name() const { return name_; }
-  const std::string& text() const { return text_; }
+  std::string_view text() const { return text_; }
 
   /// Line (1-based) and column (1-based, in Unicode characters) of a byte offset. Fast for
   /// increasing offsets (a reader's): columns are counted on from the previous call's offset,
@@ -37,9 +46,12 @@ class SourceText {
   // Counts lines and columns on from `from` to offset.
   Position Advance(Position from, size_t offset) const;
 
+  SourceText(std::string name, std::shared_ptr<const void> owner, std::string_view text, int first_line);
+
   std::string name_;
   FileName file_name_;  // name_, shared by every Location of this text
-  std::string text_;
+  std::shared_ptr<const void> owner_;  // holds the bytes: a string, or a mapping of the file
+  std::string_view text_;
   mutable std::vector<size_t> line_starts_;  // built on the first LocationAt
   int first_line_ = 1;
   // The previous answer, to count columns on from it rather than from the line's start.

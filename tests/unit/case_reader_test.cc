@@ -152,3 +152,49 @@ TEST_CASE("source locations: line and column of any offset, in any order of aski
     }
   }
 }
+
+TEST_CASE("a case file read on two threads reads as on one: items, places and problems") {
+  // Relations and entities, some with problems (unknown keys, bad dates, not objects), in a
+  // file large enough for many batches.
+  std::mt19937 rng(7);
+  std::string text = "{ \"casegraph\": 1,\n  \"entities\": [\n";
+  for (int i = 0; i < 300; ++i) {
+    text += std::string(i ? ",\n" : "") + "    { \"id\": \"e" + std::to_string(i) + "\", \"name\": \"Й " +
+            std::to_string(i) + "\", \"type\": \"t\"" + (rng() % 17 == 0 ? ", \"nmae\": 1" : "") + " }";
+  }
+  text += "\n  ],\n  \"relations\": [\n";
+  for (int i = 0; i < 3000; ++i) {
+    if (i) text += ",\n";
+    if (rng() % 101 == 0) {
+      text += "    42";
+      continue;
+    }
+    text += "    { \"type\": \"x\", \"from\": \"e" + std::to_string(rng() % 300) + "\", \"to\": \"e" +
+            std::to_string(rng() % 300) + "\"";
+    if (rng() % 3 == 0) text += ", \"date\": \"2021-0" + std::to_string(1 + rng() % 9) + "-3" + std::to_string(rng() % 2) + "\"";
+    if (rng() % 5 == 0) text += ",\n      \"evidence\": [ { \"source\": \"s\", \"quote\": \"q\" }, { \"source\": \"s\" } ]";
+    text += " }";
+  }
+  text += "\n  ]\n}\n";
+  const SourceText one_source("big.json", text), two_source("big.json", text);
+  JsonStreamOptions one, two;
+  one.two_threads_from = text.size() + 1;
+  two.two_threads_from = 0;
+  two.batch_values = 7;
+  Diagnostics d1, d2;
+  const CaseFile f1 = ReadCaseFile(one_source, &d1, one);
+  const CaseFile f2 = ReadCaseFile(two_source, &d2, two);
+  CHECK(d1.size() > 20);
+  REQUIRE(d1.size() == d2.size());
+  for (size_t i = 0; i < d1.size(); ++i) CHECK(FormatDiagnostic(d1[i]) == FormatDiagnostic(d2[i]));
+  REQUIRE(f1.entities.size() == f2.entities.size());
+  REQUIRE(f1.relations.size() == f2.relations.size());
+  for (size_t i = 0; i < f1.relations.size(); ++i) {
+    const Relation &a = f1.relations[i], &b = f2.relations[i];
+    CHECK(a.id == b.id);
+    CHECK(a.from == b.from);
+    CHECK(FormatLocation(a.to_where) == FormatLocation(b.to_where));
+    CHECK(a.evidence.size() == b.evidence.size());
+    if (!a.evidence.empty()) CHECK(FormatLocation(a.evidence.back().where) == FormatLocation(b.evidence.back().where));
+  }
+}

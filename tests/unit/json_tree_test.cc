@@ -208,7 +208,7 @@ class RandomDocument {
 };
 
 // Line and column by counting from the start of the text.
-std::pair<int, int> NaivePlace(const std::string& text, size_t offset) {
+std::pair<int, int> NaivePlace(std::string_view text, size_t offset) {
   int line = 1, column = 1;
   for (size_t i = 0; i < offset; ++i) {
     if (text[i] == '\n') {
