@@ -48,6 +48,22 @@ struct SideLog {
   }
 };
 
+// How many relations expanding a side's frontier would scan: counted for a small frontier,
+// estimated from an even sample of a large one (counting every entity would read each one's
+// place in the adjacency, a cache miss, for entities that may never be expanded).
+size_t FrontierCost(const Walker& w, const SideLog& side, bool forward) {
+  constexpr size_t kSample = 64;
+  const size_t begin = side.level_start.back(), n = side.log.size() - begin;
+  if (n <= kSample) {
+    size_t cost = 0;
+    for (size_t i = begin; i < side.log.size(); ++i) cost += w.ScanCost(side.log[i].first, forward);
+    return cost;
+  }
+  size_t sampled = 0;
+  for (size_t k = 0; k < kSample; ++k) sampled += w.ScanCost(side.log[begin + k * n / kSample].first, forward);
+  return sampled * n / kSample;
+}
+
 EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
   return g.relation_from(r) == v ? g.relation_to(r) : g.relation_from(r);
 }
@@ -92,7 +108,7 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
     scratch.touched.push_back(end);
   }
   uint32_t levels[2] = {0, 0};
-  // Relations each frontier would scan, kept as frontiers are built rather than recounted.
+  // Relations each frontier would scan (estimated for large frontiers).
   size_t cost[2] = {w.ScanCost(from, true), w.ScanCost(to, false)};
   auto frontier_size = [&](int s) { return sides[s].log.size() - sides[s].level_start.back(); };
   while (frontier_size(0) > 0 && frontier_size(1) > 0) {
@@ -102,7 +118,6 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
     const int side = cost[0] <= cost[1] ? 0 : 1;
     const int other = 1 - side;
     SideLog& log = sides[side];
-    size_t next_cost = 0;
     const EntityId goal = side == 0 ? to : from;
     const uint32_t level = levels[side] + 1;
     const size_t begin = log.level_start.back(), end = log.log.size();
@@ -117,13 +132,17 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       if (m.depth[other] == kUnseen) scratch.touched.push_back(u);  // else touched already
       m.depth[side] = level;
       log.log.emplace_back(u, r);
-      next_cost += w.ScanCost(u, side == 0);
       if (m.depth[other] != kUnseen) {
         best = level + m.depth[other];
         meet = u;
       }
     };
+    // The frontier is known in advance: its rows are asked for a few entities ahead.
+    constexpr size_t kPlaceAhead = 16, kRowAhead = 8;
+    for (size_t i = begin; i < end && i < begin + kPlaceAhead; ++i) w.PrefetchPlace(log.log[i].first, side == 0);
     for (size_t i = begin; i < end && best == kUnseen; ++i) {
+      if (i + kPlaceAhead < end) w.PrefetchPlace(log.log[i + kPlaceAhead].first, side == 0);
+      if (i + kRowAhead < end) w.PrefetchRow(log.log[i + kRowAhead].first, side == 0);
       const EntityId v = log.log[i].first;
       if (side == 0) {
         w.StepsFrom(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
@@ -151,7 +170,7 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       p.cost = static_cast<double>(p.hops.size());
       return p;
     }
-    cost[side] = next_cost;
+    cost[side] = FrontierCost(w, log, side == 0);
   }
   return std::nullopt;
 }
