@@ -233,26 +233,47 @@ std::span<const Evidence> Graph::relation_evidence(RelationId r) const {
   return {};
 }
 
+Entity Graph::MakeEntity(EntityId v) const {
+  return model_.edges.ImplicitEntity(v - model_.entities.size(), model_.files);
+}
+
+Relation Graph::MakeRelation(RelationId r) const {
+  return model_.edges.Row(r - model_.relations.size(), std::string(entity_id(from_[r])), std::string(entity_id(to_[r])),
+                          relation_type_names_[relation_type_[r]], model_.files);
+}
+
 const Entity& Graph::entity(EntityId v) const {
-  const size_t rich = model_.entities.size();
-  if (v < rich) return model_.entities[v];
+  if (v < model_.entities.size()) return model_.entities[v];
   std::lock_guard<std::mutex> lock(made_mutex_);
   std::unique_ptr<Entity>& made = made_entities_[v];
-  if (!made) made = std::make_unique<Entity>(model_.edges.ImplicitEntity(v - rich, model_.files));
+  if (!made) made = std::make_unique<Entity>(MakeEntity(v));
   return *made;
 }
 
 const Relation& Graph::relation(RelationId r) const {
-  const size_t rich = model_.relations.size();
-  if (r < rich) return model_.relations[r];
+  if (r < model_.relations.size()) return model_.relations[r];
   std::lock_guard<std::mutex> lock(made_mutex_);
   std::unique_ptr<Relation>& made = made_relations_[r];
-  if (!made) {
-    made = std::make_unique<Relation>(model_.edges.Row(r - rich, std::string(entity_id(from_[r])),
-                                                       std::string(entity_id(to_[r])),
-                                                       relation_type_names_[relation_type_[r]], model_.files));
-  }
+  if (!made) made = std::make_unique<Relation>(MakeRelation(r));
   return *made;
+}
+
+Transient<Entity> Graph::TransientEntity(EntityId v) const {
+  return v < model_.entities.size() ? Transient<Entity>(&model_.entities[v]) : Transient<Entity>(MakeEntity(v));
+}
+
+Transient<Relation> Graph::TransientRelation(RelationId r) const {
+  return r < model_.relations.size() ? Transient<Relation>(&model_.relations[r]) : Transient<Relation>(MakeRelation(r));
+}
+
+const Attributes& Graph::entity_attributes(EntityId v) const {
+  static const Attributes kNone;
+  return v < model_.entities.size() ? model_.entities[v].attributes : kNone;
+}
+
+const Attributes& Graph::relation_attributes(RelationId r) const {
+  static const Attributes kNone;
+  return r < model_.relations.size() ? model_.relations[r].attributes : kNone;
 }
 
 std::optional<EntityId> Graph::FindEntity(std::string_view id) const {

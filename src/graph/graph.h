@@ -55,10 +55,23 @@ struct Adjacency {
   std::span<const Incidence> of(EntityId v) const {
     return std::span<const Incidence>(items.data() + offsets[v], items.data() + offsets[v + 1]);
   }
-  /// Hints that v's row will be read soon: where it is (PrefetchPlace), then, once that has
-  /// arrived, its first incidences (PrefetchRow). Searches issue these a few entities ahead.
-  void PrefetchPlace(EntityId v) const { __builtin_prefetch(offsets.data() + v); }
-  void PrefetchRow(EntityId v) const { __builtin_prefetch(items.data() + offsets[v]); }
+};
+
+/// A model object for a moment: a stored one, or one made for the holder and dropped with it.
+template <typename T>
+class Transient {
+ public:
+  explicit Transient(const T* stored) : stored_(stored) {}
+  explicit Transient(T made) : stored_(nullptr), made_(std::move(made)) {}
+  Transient(const Transient&) = delete;
+  Transient& operator=(const Transient&) = delete;
+
+  const T& operator*() const { return made_ ? *made_ : *stored_; }
+  const T* operator->() const { return &**this; }
+
+ private:
+  const T* stored_;
+  std::optional<T> made_;
 };
 
 class Graph {
@@ -78,6 +91,13 @@ class Graph {
   /// kept, so the reference stays valid as long as the graph.
   const Entity& entity(EntityId v) const;
   const Relation& relation(RelationId r) const;
+  /// The same for a moment: those of CSV files are made for the holder and dropped with it, not
+  /// kept (an export of millions of CSV relations would keep them all).
+  Transient<Entity> TransientEntity(EntityId v) const;
+  Transient<Relation> TransientRelation(RelationId r) const;
+  /// An entity's or relation's attributes (CSV ones have none).
+  const Attributes& entity_attributes(EntityId v) const;
+  const Attributes& relation_attributes(RelationId r) const;
   /// The id, name and type of an entity, without making its Entity.
   std::string_view entity_id(EntityId v) const;
   std::string_view entity_name(EntityId v) const;
@@ -98,8 +118,6 @@ class Graph {
   /// Relations out of v (v is their from) and into v (v is their to), in relation order.
   std::span<const Incidence> out(EntityId v) const { return out_.of(v); }
   std::span<const Incidence> in(EntityId v) const { return in_.of(v); }
-  const Adjacency& out_rows() const { return out_; }
-  const Adjacency& in_rows() const { return in_; }
 
   EntityId relation_from(RelationId r) const { return from_[r]; }
   EntityId relation_to(RelationId r) const { return to_[r]; }
@@ -134,6 +152,9 @@ class Graph {
   friend class SnapshotCodec;  // io/snapshot.cc writes and reads these arrays
   Graph() = default;
   void BuildAdjacency();
+  // An entity or relation of CSV files as a model object.
+  Entity MakeEntity(EntityId v) const;
+  Relation MakeRelation(RelationId r) const;
   // Indexes of the vocabulary, sources and relation ids; the adjacency too when asked.
   void Finish(bool build_adjacency);
 

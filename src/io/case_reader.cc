@@ -1,9 +1,9 @@
 #include "io/case_reader.h"
 
-#include <cmath>
-#include <cstdlib>
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdlib>
 #include <initializer_list>
 #include <set>
 #include <span>

@@ -20,16 +20,11 @@ namespace {
 
 constexpr uint32_t kUnseen = std::numeric_limits<uint32_t>::max();
 
-// What both searches know of one entity: its depth from each end, side by side so that a step's
-// check reads one place. (The relation each side reached it by is in that side's log.)
-struct Mark {
-  uint32_t depth[2] = {kUnseen, kUnseen};
-};
-
 // One side's search in the order it reached entities: (entity, relation it was reached by:
 // forward side, the relation into it; backward side, the relation out of it toward the target).
 // Level d is log[level_start[d] .. level_start[d+1]); the last level is the frontier. Written in
-// sequence, so that reaching an entity costs no second random write.
+// sequence, so that reaching an entity costs no second random write; an entity's depth is the
+// level it is logged in.
 struct SideLog {
   std::vector<std::pair<EntityId, RelationId>> log;
   std::vector<size_t> level_start;
@@ -38,13 +33,22 @@ struct SideLog {
     log.clear();
     level_start.clear();
   }
+  size_t LevelEnd(uint32_t d) const { return d + 1 < level_start.size() ? level_start[d + 1] : log.size(); }
   // The relation v was reached by; v is at depth d.
   RelationId ReachedBy(EntityId v, uint32_t d) const {
-    const size_t end = d + 1 < level_start.size() ? level_start[d + 1] : log.size();
-    for (size_t i = level_start[d]; i < end; ++i) {
+    for (size_t i = level_start[d]; i < LevelEnd(d); ++i) {
       if (log[i].first == v) return log[i].second;
     }
     return 0;  // not reached: cannot happen for an entity with that depth
+  }
+  // The depth of an entity this side reached.
+  uint32_t DepthOf(EntityId v) const {
+    for (uint32_t d = 0; d < level_start.size(); ++d) {
+      for (size_t i = level_start[d]; i < LevelEnd(d); ++i) {
+        if (log[i].first == v) return d;
+      }
+    }
+    return kUnseen;  // cannot happen
   }
 };
 
@@ -70,22 +74,27 @@ EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
 
 }  // namespace
 
-// The per-entity marks of one search, kept between searches of a thread so that a query on a
-// large graph costs what it visits, not what the graph holds: entries are reset through the list
-// of entities touched.
+// Which entities each side has reached: two bits per entity (side 0's, side 1's), so that the
+// check a search makes for every relation it scans reads a bitmap of n/4 bytes, which stays in
+// the processor's cache, rather than an array of depths, which on a large graph does not.
+// Kept between searches of a thread and cleared through the logs, so that a query on a large
+// graph costs what it visits, not what the graph holds.
 struct FewestHopsScratch {
-  std::vector<Mark> mark;
+  std::vector<uint64_t> seen;  // entity v: bits 2*(v%32) (side 0) and 2*(v%32)+1 of word v/32
   SideLog side[2];
-  std::vector<EntityId> touched;
 
   void Prepare(size_t n) {
-    if (mark.size() != n) mark.assign(n, Mark{});
+    if (seen.size() != (n + 31) / 32) seen.assign((n + 31) / 32, 0);
     side[0].Clear();
     side[1].Clear();
   }
+  // The two bits of v, as bits 0 (side 0) and 1 (side 1).
+  unsigned Seen(EntityId v) const { return static_cast<unsigned>(seen[v >> 5] >> ((v & 31) * 2)) & 3u; }
+  void See(EntityId v, int s) { seen[v >> 5] |= uint64_t{1} << ((v & 31) * 2 + static_cast<unsigned>(s)); }
   void Reset() {
-    for (EntityId v : touched) mark[v] = Mark{};
-    touched.clear();
+    for (const SideLog& log : side) {
+      for (const auto& [v, r] : log.log) seen[v >> 5] &= ~(uint64_t{3} << ((v & 31) * 2));
+    }
   }
 };
 
@@ -94,7 +103,6 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
   thread_local FewestHopsScratch scratch;
   const Graph& g = w.graph();
   scratch.Prepare(g.entity_count());
-  std::vector<Mark>& mark = scratch.mark;
   struct ResetOnExit {
     FewestHopsScratch& s;
     ~ResetOnExit() { s.Reset(); }
@@ -104,8 +112,7 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
     const EntityId end = s == 0 ? from : to;
     sides[s].level_start.push_back(0);
     sides[s].log.emplace_back(end, 0);
-    mark[end].depth[s] = 0;
-    scratch.touched.push_back(end);
+    scratch.See(end, s);
   }
   uint32_t levels[2] = {0, 0};
   // Relations each frontier would scan (estimated for large frontiers).
@@ -122,27 +129,21 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
     const uint32_t level = levels[side] + 1;
     const size_t begin = log.level_start.back(), end = log.log.size();
     log.level_start.push_back(end);
+    bool met = false;
     EntityId meet = 0;
-    uint32_t best = kUnseen;
     auto visit = [&](RelationId r, EntityId u) {
-      if (best != kUnseen) return;
-      Mark& m = mark[u];
-      if (m.depth[side] != kUnseen) return;
+      if (met) return;
+      const unsigned seen = scratch.Seen(u);
+      if (seen & (1u << side)) return;
       if (!w.CanEnter(u, goal)) return;
-      if (m.depth[other] == kUnseen) scratch.touched.push_back(u);  // else touched already
-      m.depth[side] = level;
+      scratch.See(u, side);
       log.log.emplace_back(u, r);
-      if (m.depth[other] != kUnseen) {
-        best = level + m.depth[other];
+      if (seen & (1u << other)) {
+        met = true;
         meet = u;
       }
     };
-    // The frontier is known in advance: its rows are asked for a few entities ahead.
-    constexpr size_t kPlaceAhead = 16, kRowAhead = 8;
-    for (size_t i = begin; i < end && i < begin + kPlaceAhead; ++i) w.PrefetchPlace(log.log[i].first, side == 0);
-    for (size_t i = begin; i < end && best == kUnseen; ++i) {
-      if (i + kPlaceAhead < end) w.PrefetchPlace(log.log[i + kPlaceAhead].first, side == 0);
-      if (i + kRowAhead < end) w.PrefetchRow(log.log[i + kRowAhead].first, side == 0);
+    for (size_t i = begin; i < end && !met; ++i) {
       const EntityId v = log.log[i].first;
       if (side == 0) {
         w.StepsFrom(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
@@ -151,18 +152,22 @@ std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std:
       }
     }
     levels[side] = level;
-    if (best != kUnseen) {
-      if (hop_limit && static_cast<int>(best) > *hop_limit) return std::nullopt;
+    if (met) {
+      // The other side reached meet in its last level or before (see the top of this file).
+      const uint32_t depth[2] = {side == 0 ? level : sides[0].DepthOf(meet), side == 1 ? level : sides[1].DepthOf(meet)};
+      if (hop_limit && static_cast<int>(depth[0] + depth[1]) > *hop_limit) return std::nullopt;
       Path p{from, {}, 0};
-      for (EntityId v = meet; v != from;) {
-        const RelationId r = sides[0].ReachedBy(v, mark[v].depth[0]);
+      uint32_t d = depth[0];
+      for (EntityId v = meet; v != from; --d) {
+        const RelationId r = sides[0].ReachedBy(v, d);
         const EntityId prev = OtherEnd(g, r, v);
         p.hops.push_back(Hop{r, g.relation_from(r) == prev, prev, v});
         v = prev;
       }
       std::reverse(p.hops.begin(), p.hops.end());
-      for (EntityId v = meet; v != to;) {
-        const RelationId r = sides[1].ReachedBy(v, mark[v].depth[1]);
+      d = depth[1];
+      for (EntityId v = meet; v != to; --d) {
+        const RelationId r = sides[1].ReachedBy(v, d);
         const EntityId after = OtherEnd(g, r, v);
         p.hops.push_back(Hop{r, g.relation_from(r) == v, v, after});
         v = after;

@@ -39,16 +39,6 @@ class Walker {
     });
   }
 
-  /// Prefetch hints for the rows StepsFrom (forward) or StepsInto will read for v (see Adjacency).
-  void PrefetchPlace(EntityId v, bool forward) const {
-    if (ScansOut(forward)) g_.out_rows().PrefetchPlace(v);
-    if (ScansIn(forward)) g_.in_rows().PrefetchPlace(v);
-  }
-  void PrefetchRow(EntityId v, bool forward) const {
-    if (ScansOut(forward)) g_.out_rows().PrefetchRow(v);
-    if (ScansIn(forward)) g_.in_rows().PrefetchRow(v);
-  }
-
   double Weight(RelationId r) const { return g_.relation_weight(r); }
 
   /// How many relations StepsFrom (forward) or StepsInto would scan for v, or for vs.

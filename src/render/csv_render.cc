@@ -32,7 +32,8 @@ CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
   CsvExport out;
   out.nodes = "id:ID,name,type,description,aliases:string[],attributes,:LABEL\n";
   for (EntityId v : s.entities) {
-    const Entity& e = g.entity(v);
+    const Transient<Entity> entity = g.TransientEntity(v);
+    const Entity& e = *entity;
     std::string aliases;
     for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ";") + a;
     out.nodes += Row({e.id, e.name, e.type, e.description, aliases, AttributesJson(e.attributes), "Entity;" + e.type});
@@ -40,7 +41,8 @@ CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
   out.relationships = ":START_ID,:END_ID,:TYPE,id,label,date,start,end,status,weight:double,symmetric:boolean,source,quote,"
                       "attributes\n";
   for (RelationId r : s.relations) {
-    const Relation& rel = g.relation(r);
+    const Transient<Relation> relation = g.TransientRelation(r);
+    const Relation& rel = *relation;
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
     char weight[32];
     std::snprintf(weight, sizeof weight, "%.17g", rel.weight);

@@ -47,7 +47,8 @@ std::string RenderCypher(const Graph& g, const Subgraph& s) {
   std::string out = "// casegraph export: one node per entity (label Entity and its type), one relationship per relation.\n"
                     "CREATE CONSTRAINT casegraph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n";
   for (EntityId v : s.entities) {
-    const Entity& e = g.entity(v);
+    const Transient<Entity> entity = g.TransientEntity(v);
+    const Entity& e = *entity;
     std::string aliases = "[";
     for (size_t i = 0; i < e.aliases.size(); ++i) aliases += (i ? ", " : "") + Literal(e.aliases[i]);
     aliases += "]";
@@ -58,7 +59,8 @@ std::string RenderCypher(const Graph& g, const Subgraph& s) {
            ");\n";
   }
   for (RelationId r : s.relations) {
-    const Relation& rel = g.relation(r);
+    const Transient<Relation> relation = g.TransientRelation(r);
+    const Relation& rel = *relation;
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
     char weight[32];
     std::snprintf(weight, sizeof weight, "%.17g", rel.weight);

@@ -46,7 +46,8 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
   }
   const bool dim = !s.highlighted.empty();
   for (EntityId v : s.entities) {
-    const Entity& e = g.entity(v);
+    const Transient<Entity> entity = g.TransientEntity(v);
+    const Entity& e = *entity;
     const EntityStyle style = StyleOfEntityType(g, g.entity_type(v));
     entity_types.insert(g.entity_type(v));
     out += "  " + DotQuote(e.id) + " [label=" + DotQuote(e.name) + ", fillcolor=" + DotQuote(style.color) +
@@ -56,7 +57,8 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
     out += "];\n";
   }
   for (RelationId r : s.relations) {
-    const Relation& rel = g.relation(r);
+    const Transient<Relation> relation = g.TransientRelation(r);
+    const Relation& rel = *relation;
     const TypeId type = g.relation_type(r);
     relation_types.insert(type);
     std::string label = DirectionLabel(g, r, true);

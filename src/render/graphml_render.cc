@@ -45,8 +45,8 @@ void AttributeData(std::string* out, const std::string& prefix, const Attributes
 
 std::string RenderGraphml(const Graph& g, const Subgraph& s) {
   std::vector<const Attributes*> node_attrs, edge_attrs;
-  for (EntityId v : s.entities) node_attrs.push_back(&g.entity(v).attributes);
-  for (RelationId r : s.relations) edge_attrs.push_back(&g.relation(r).attributes);
+  for (EntityId v : s.entities) node_attrs.push_back(&g.entity_attributes(v));
+  for (RelationId r : s.relations) edge_attrs.push_back(&g.relation_attributes(r));
   const auto node_keys = AttributeKeys(node_attrs);
   const auto edge_keys = AttributeKeys(edge_attrs);
 
@@ -68,7 +68,8 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
   for (const auto& [name, type] : edge_keys) key("edge.attr." + name, "edge", type);
   out += "  <graph id=\"casegraph\" edgedefault=\"directed\">\n";
   for (EntityId v : s.entities) {
-    const Entity& e = g.entity(v);
+    const Transient<Entity> entity = g.TransientEntity(v);
+    const Entity& e = *entity;
     out += "    <node id=\"" + XmlEscape(e.id) + "\">\n";
     Data(&out, "name", e.name);
     Data(&out, "type", e.type);
@@ -82,7 +83,8 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
     out += "    </node>\n";
   }
   for (RelationId r : s.relations) {
-    const Relation& rel = g.relation(r);
+    const Transient<Relation> relation = g.TransientRelation(r);
+    const Relation& rel = *relation;
     const RelationType& t = g.relation_type_info(g.relation_type(r));
     out += "    <edge id=\"" + XmlEscape(rel.id) + "\" source=\"" + XmlEscape(rel.from) + "\" target=\"" + XmlEscape(rel.to) + "\">\n";
     Data(&out, "edge.relation", rel.id);

@@ -37,10 +37,11 @@ std::string RenderMermaid(const Graph& g, const Subgraph& s) {
     std::string id(1, 'n');
     id += std::to_string(node.size());
     node[v] = id;
-    out += "  " + id + "[\"" + MermaidText(g.entity(v).name) + "\"]\n";
+    out += "  " + id + "[\"" + MermaidText(std::string(g.entity_name(v))) + "\"]\n";
   }
   for (RelationId r : s.relations) {
-    const Relation& rel = g.relation(r);
+    const Transient<Relation> relation = g.TransientRelation(r);
+    const Relation& rel = *relation;
     std::string label = g.relation_type_info(g.relation_type(r)).label;
     if (rel.IsDated()) {
       label += " · ";

@@ -24,13 +24,14 @@ std::string RenderNodeLinkJson(const Graph& g, const Subgraph& s) {
   json.Key("nodes");
   json.StartArray();
   for (EntityId v : s.entities) {
-    json.EntityObject(g.entity(v));
+    json.EntityObject(*g.TransientEntity(v));
   }
   json.EndArray();
   json.Key("links");
   json.StartArray();
   for (RelationId r : s.relations) {
-    const Relation& rel = g.relation(r);
+    const Transient<Relation> relation = g.TransientRelation(r);
+    const Relation& rel = *relation;
     json.StartObject();
     json.Field("source", rel.from);
     json.Field("target", rel.to);
