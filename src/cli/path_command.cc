@@ -26,7 +26,7 @@ struct PathOptions {
 
 QueryEcho Echo(const Graph& g, const PathQuery& q, const PathOptions& o, const TraversalFilter& f) {
   QueryEcho echo("path");
-  echo.Add("from", g.entity(q.from).id).Add("to", g.entity(q.to).id);
+  echo.Add("from", std::string(g.entity_id(q.from))).Add("to", std::string(g.entity_id(q.to)));
   const char* form = o.all ? "all" : o.k > 0 ? "k-shortest" : o.simple ? "simple" : "shortest";
   echo.Add("form", form).Add("weighted", o.weighted).Add("chronological", o.chronological);
   if (o.chronological) echo.Add("undated", o.undated);

@@ -162,7 +162,7 @@ void JsonOut::PathObject(const Graph& g, const Path& path, bool weighted) {
   Double(path.cost);
   Key("entities");
   StartArray();
-  for (EntityId v : path.Entities()) String(g.entity(v).id);
+  for (EntityId v : path.Entities()) String(g.entity_id(v));
   EndArray();
   if (!path.times.empty()) {
     Key("arrival");

@@ -8,8 +8,8 @@ namespace casegraph {
 
 std::string RenderHopText(const Graph& g, const Hop& hop, const std::string& indent, const TextStyle& style) {
   const Relation& r = g.relation(hop.relation);
-  std::string out = style.Name(g.entity(hop.from).name) + style.Arrow(DirectionLabel(g, hop.relation, hop.forward)) +
-                    style.Name(g.entity(hop.to).name) + "\n";
+  std::string out = style.Name(std::string(g.entity_name(hop.from))) +
+                    style.Arrow(DirectionLabel(g, hop.relation, hop.forward)) + style.Name(std::string(g.entity_name(hop.to))) + "\n";
   out += indent + RelationDateText(r, style.fancy) + style.Sep() + StatusName(r.status) + style.Sep() + r.id + "\n";
   for (const Evidence& e : r.evidence) {
     if (!e.quote.empty()) out += indent + style.Quote(e.quote) + "\n";
@@ -43,8 +43,8 @@ std::string LengthText(const Path& p, bool weighted) {
 
 std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAnswer& answer, int limit,
                            const TextStyle& style) {
-  const std::string& from = g.entity(query.from).name;
-  const std::string& to = g.entity(query.to).name;
+  const std::string from(g.entity_name(query.from));
+  const std::string to(g.entity_name(query.to));
   if (answer.paths.empty()) {
     if (!query.chronological) return "no path from " + from + " to " + to + "\n";
     std::string out = "no time-respecting path from " + from + " to " + to;
