@@ -49,7 +49,7 @@ for key in sorted(groups, key=lambda k: tuple(str(x) for x in k)):
                 bad += 1
                 print(f"  DISAGREE {key} {t}: {len(diffs)} pairs, e.g. (pair, casegraph, {t}) {diffs[:3]}")
         if t != "casegraph" or len(agreeing) > 1:
-            parts.append(f"{t} " + ", ".join(agreeing))
+            parts.append(f"{t} " + " and ".join(agreeing))
     via = f" --via {key[3]}" if key[3] else ""
     print(f"- {key[0]} {key[1]} {key[2]}{via}: " + (", ".join(parts) or "no peer"))
 
