@@ -54,14 +54,14 @@ DayInterval IntervalOf(const std::optional<Date>& date, const std::optional<Date
 // Counting sort of relations by one end: rows of each vertex in relation order.
 Adjacency BuildRows(size_t vertices, const Column<EntityId>& key, const Column<EntityId>& other,
                     const Column<TypeId>& type) {
-  std::vector<uint64_t> offsets(vertices + 1, 0);
+  std::vector<uint32_t> offsets(vertices + 1, 0);  // at most one item per relation: RelationId's range
   for (EntityId v : key) ++offsets[v + 1];
   for (size_t v = 0; v < vertices; ++v) offsets[v + 1] += offsets[v];
   std::vector<Incidence> items(key.size());
-  std::vector<uint64_t> next(offsets.begin(), offsets.end() - 1);
+  std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
   for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r, type[r]};
   Adjacency a;
-  a.offsets = Column<uint64_t>(std::move(offsets));
+  a.offsets = Column<uint32_t>(std::move(offsets));
   a.items = Column<Incidence>(std::move(items));
   return a;
 }

@@ -47,9 +47,10 @@ struct Incidence {
 };
 
 /// Compressed sparse rows: the incidences of vertex v are items[offsets[v] .. offsets[v+1]),
-/// in relation order.
+/// in relation order. Offsets are 32-bit (a row holds each relation at most once, and relation
+/// numbers are 32-bit): half the size, so more of them stay in the processor's cache.
 struct Adjacency {
-  Column<uint64_t> offsets;
+  Column<uint32_t> offsets;
   Column<Incidence> items;
 
   std::span<const Incidence> of(EntityId v) const {

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'C', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr uint32_t kSnapshotFormat = 4;
+constexpr uint32_t kSnapshotFormat = 5;
 constexpr uint32_t kByteOrderMark = 0x01020304;
 
 constexpr uint64_t kP1 = 0x9E3779B185EBCA87ull, kP2 = 0xC2B2AE3D27D4EB4Full, kP3 = 0x165667B19E3779F9ull;
@@ -350,9 +350,9 @@ class SnapshotCodec {
       g->time_[i] = DayInterval{(time[3 * i] & 1) != 0, (time[3 * i] & 2) != 0, time[3 * i + 1], time[3 * i + 2]};
     }
     g->weight_ = r->View<double>();
-    g->out_.offsets = r->View<uint64_t>();
+    g->out_.offsets = r->View<uint32_t>();
     g->out_.items = r->View<Incidence>();
-    g->in_.offsets = r->View<uint64_t>();
+    g->in_.offsets = r->View<uint32_t>();
     g->in_.items = r->View<Incidence>();
     const size_t ids = r->Count(0);
     Column<IdSlot> slots = r->View<IdSlot>();
@@ -517,11 +517,15 @@ SnapshotResult OpenSnapshot(const std::string& path) {
   const uint64_t format = head.U64();
   const uint64_t order = head.U64();
   const std::string version = head.Str();
-  char pad[8];
-  head.Raw(pad, (8 - (sizeof kMagic + 24 + version.size()) % 8) % 8);
+  char pad[8] = {};
+  const size_t pad_size = (8 - (sizeof kMagic + 24 + version.size()) % 8) % 8;
+  head.Raw(pad, pad_size);
   const uint64_t body_size = head.U64();
   const uint64_t checksum = head.U64();
   if (!head.ok()) return refuse("snapshot is truncated" + rebuild);
+  if (std::any_of(pad, pad + pad_size, [](char c) { return c != 0; })) {  // the checksum covers the body only
+    return refuse("snapshot is damaged: its header is not as casegraph writes it" + rebuild);
+  }
   if (order != kByteOrderMark) return refuse("snapshot was written on a machine of another byte order" + rebuild);
   if (format != kSnapshotFormat || version != kCasegraphVersion) {
     return refuse("snapshot was written by casegraph " + version + " (snapshot format " + std::to_string(format) +
