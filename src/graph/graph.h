@@ -56,6 +56,12 @@ struct Adjacency {
   std::span<const Incidence> of(EntityId v) const {
     return std::span<const Incidence>(items.data() + offsets[v], items.data() + offsets[v + 1]);
   }
+  /// Hints that v's row will be read soon: where it is (PrefetchPlace), then, once that has
+  /// arrived, its first incidences (PrefetchRow). A search issues these some entities ahead, so
+  /// that the memory reads of several rows overlap instead of following one another. Always
+  /// inlined: GCC deems a function whose only effect is a prefetch pure, and drops calls to it.
+  [[gnu::always_inline]] void PrefetchPlace(EntityId v) const { __builtin_prefetch(offsets.data() + v); }
+  [[gnu::always_inline]] void PrefetchRow(EntityId v) const { __builtin_prefetch(items.data() + offsets[v]); }
 };
 
 /// A model object for a moment: a stored one, or one made for the holder and dropped with it.
@@ -119,6 +125,8 @@ class Graph {
   /// Relations out of v (v is their from) and into v (v is their to), in relation order.
   std::span<const Incidence> out(EntityId v) const { return out_.of(v); }
   std::span<const Incidence> in(EntityId v) const { return in_.of(v); }
+  const Adjacency& out_rows() const { return out_; }
+  const Adjacency& in_rows() const { return in_; }
 
   EntityId relation_from(RelationId r) const { return from_[r]; }
   EntityId relation_to(RelationId r) const { return to_[r]; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
@@ -41,6 +42,7 @@ class Fields {
   Fields(JsonValue object, std::string what, std::initializer_list<std::string_view> allowed,
          Diagnostics* diagnostics)
       : object_(object), what_(std::move(what)), count_(allowed.size()), diagnostics_(diagnostics) {
+    assert(count_ <= kMaxKeys);
     std::copy(allowed.begin(), allowed.end(), allowed_.begin());
     for (JsonValue m : object.children()) {
       const std::string_view key = m.key();

@@ -325,7 +325,8 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
   if (h.keep_weight) table.weight.resize(table.size(), 1.0);
 
   // A large file without quotes splits safely at a line break: its second half is read by a
-  // second thread, from its own copy (a SourceText is not shared between threads), then merged.
+  // second thread, through its own SourceText (whose place caches are not shared between threads;
+  // the bytes are), then merged.
   const size_t data = scanner.position();
   size_t cut = text.size();
   if (text.size() - data > kParallelCsvBytes && text.find('"', data) == std::string::npos) {

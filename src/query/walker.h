@@ -39,6 +39,17 @@ class Walker {
     });
   }
 
+  /// Prefetch hints for the rows StepsFrom (forward) or StepsInto will read for v (see Adjacency;
+  /// always inlined for the same reason).
+  [[gnu::always_inline]] void PrefetchPlace(EntityId v, bool forward) const {
+    if (ScansOut(forward)) g_.out_rows().PrefetchPlace(v);
+    if (ScansIn(forward)) g_.in_rows().PrefetchPlace(v);
+  }
+  [[gnu::always_inline]] void PrefetchRow(EntityId v, bool forward) const {
+    if (ScansOut(forward)) g_.out_rows().PrefetchRow(v);
+    if (ScansIn(forward)) g_.in_rows().PrefetchRow(v);
+  }
+
   double Weight(RelationId r) const { return g_.relation_weight(r); }
 
   /// How many relations StepsFrom (forward) or StepsInto would scan for v, or for vs.

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "test_support.h"
 
 using namespace casegraph;
@@ -71,4 +74,43 @@ TEST_CASE("a file's vocabulary may relabel a built-in type, but two files may no
           "relations": [ { "type": "lawsuit", "from": "p", "to": "p" } ] })"},
   });
   CHECK(g->relation_type_info(g->relation_type(0)).label == "sues");
+}
+
+TEST_CASE("mapped files ending exactly at a page boundary, without a line break, read to their end") {
+  // Files of 1 MB and more are mapped, not copied: nothing may read past their last byte (with
+  // a whole number of pages, the byte after the end is usually not mapped at all).
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "casegraph-mapped-test";
+  std::filesystem::create_directories(dir);
+  const size_t page = 4096, size = (size_t{1} << 20) + 3 * page;
+  // A CSV file: rows, padded with a long last id so that the file ends on the page boundary.
+  std::string csv = "from,to,type\n";
+  for (int i = 0; csv.size() < size - 100; ++i) {
+    const std::string n = std::to_string(i);  // appended piece by piece (GCC 12 warns on long + chains)
+    csv.append("a").append(n).append(",b").append(n).append(",x\n");
+  }
+  const std::string last_start = "z,";
+  csv += last_start + std::string(size - csv.size() - last_start.size() - 2, 'y') + ",x";
+  REQUIRE(csv.size() == size);
+  // A case file ending in '}' on the boundary: entities, then a title that takes up the rest.
+  std::string json = "{\"casegraph\": 1, \"entities\": [";
+  for (int i = 0; json.size() < size - 5000; ++i) {
+    const std::string n = std::to_string(i);
+    json.append(i ? ", " : "").append("{\"id\": \"e").append(n).append("\", \"name\": \"E\", \"type\": \"t\"}");
+  }
+  json += "], \"title\": \"";
+  const size_t title = size - json.size() - 2;
+  json += std::string(title, 'T') + "\"}";
+  REQUIRE(json.size() == size);
+  for (const auto& [name, text] : {std::pair{"edges.csv", csv}, std::pair{"case.json", json}}) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  }
+  LoadResult r = LoadCase({(dir / "edges.csv").string(), (dir / "case.json").string()});
+  for (const Diagnostic& d : r.diagnostics) UNSCOPED_INFO(FormatDiagnostic(d));
+  REQUIRE(r.loaded);
+  CHECK(r.loaded->titles.size() == 1);
+  CHECK(r.loaded->titles[0].size() == title);
+  CHECK(r.loaded->edges.row_id(r.loaded->edges.size() - 1) == "edges#" + std::to_string(r.loaded->edges.size()));
+  const auto g = Graph::Build(std::move(*r.loaded));
+  CHECK(g->FindEntity(std::string(size - csv.rfind("z,") - 4, 'y')));
+  std::filesystem::remove_all(dir);
 }
