@@ -3,6 +3,7 @@
 
 #include "io/case_reader.h"
 #include "io/csv_reader.h"
+#include "test_support.h"
 
 using namespace casegraph;
 
@@ -135,15 +136,7 @@ TEST_CASE("source locations: line and column of any offset, in any order of aski
     for (int q = 0; q < 80; ++q) {
       size_t offset = rng() % (text.size() + 1);
       while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
-      int line = 1, column = 1;
-      for (size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-          ++line;
-          column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-          ++column;
-        }
-      }
+      auto [line, column] = testing::NaivePlace(text, offset);
       if (line == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) --column;
       const Location at = source.LocationAt(offset);
       INFO("round " << round << " offset " << offset);

@@ -4,8 +4,10 @@
 #include <random>
 
 #include "io/json_tree.h"
+#include "test_support.h"
 
 using namespace casegraph;
+using casegraph::testing::NaivePlace;
 
 namespace {
 
@@ -206,20 +208,6 @@ class RandomDocument {
   std::string out_;
   std::vector<Written> values_;
 };
-
-// Line and column by counting from the start of the text.
-std::pair<int, int> NaivePlace(std::string_view text, size_t offset) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 // Lists a value and its subtree in document order, as the writer lists them.
 void Flatten(JsonValue v, int depth, std::vector<Written>* out) {

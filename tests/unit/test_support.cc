@@ -11,6 +11,19 @@
 
 namespace casegraph::testing {
 
+std::pair<int, int> NaivePlace(std::string_view text, size_t offset) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::string, std::string>>& files) {
   LoadResult result = LoadCaseFromTexts(files);
   for (const Diagnostic& d : result.diagnostics) UNSCOPED_INFO(FormatDiagnostic(d));

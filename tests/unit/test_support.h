@@ -4,6 +4,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct CliRun {
 
 /// Runs casegraph with args (without the program name) and input on standard input.
 CliRun RunCli(const std::vector<std::string>& args, const std::string& input = "");
+
+/// Line and column (1-based; columns count code points) of a byte offset, counted naively from
+/// the start of text: the oracle for SourceText::LocationAt.
+std::pair<int, int> NaivePlace(std::string_view text, size_t offset);
 
 /// Random dates for a relation: undated (20%), an event of day, month or year precision (50%),
 /// or a span with a start, an end or both (30%); all within 2021.
