@@ -19,7 +19,7 @@ std::string Score(double s) {
 
 std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vector<Neighbour>& n,
                                  const TextStyle& style) {
-  std::string out = g.entity(center).name + ": " + std::to_string(n.size()) +
+  std::string out = std::string(g.entity_name(center)) + ": " + std::to_string(n.size()) +
                     (n.size() == 1 ? " neighbour" : " neighbours") + "\n";
   int distance = 0;
   for (const Neighbour& x : n) {
@@ -28,12 +28,12 @@ std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vec
       out += '\n';
       out += std::to_string(distance) + (distance == 1 ? " hop\n" : " hops\n");
     }
-    out += "  " + style.Name(g.entity(x.entity).name) + " [" + g.entity(x.entity).id + "]" + style.Sep() +
-           g.entity(x.entity).type + "\n";
+    out += "  " + style.Name(std::string(g.entity_name(x.entity))) + " [" + std::string(g.entity_id(x.entity)) + "]" +
+           style.Sep() + g.entity_type_name(x.entity) + "\n";
     for (const Hop& h : x.reached_by) {
-      out += "    " + g.entity(h.from).name + style.Arrow(DirectionLabel(g, h.relation, h.forward)) + g.entity(h.to).name +
-             style.Sep() + RelationDateText(g.relation(h.relation), style.fancy) + style.Sep() + g.relation(h.relation).id +
-             "\n";
+      const std::string date = RelationDateText(*g.TransientRelation(h.relation), style.fancy);
+      out += "    " + std::string(g.entity_name(h.from)) + style.Arrow(DirectionLabel(g, h.relation, h.forward)) +
+             std::string(g.entity_name(h.to)) + style.Sep() + date + style.Sep() + g.relation_id(h.relation) + "\n";
     }
   }
   return out;
@@ -107,7 +107,7 @@ std::string RenderRankText(const Graph& g, const std::string& measure, const std
     ++place;
     char line[64];
     std::snprintf(line, sizeof line, "%3zu. %12s  ", place, Score(r.score).c_str());
-    out += line + g.entity(r.entity).name + " [" + g.entity(r.entity).id + "]\n";
+    out += line + std::string(g.entity_name(r.entity)) + " [" + std::string(g.entity_id(r.entity)) + "]\n";
   }
   return out;
 }
@@ -119,8 +119,8 @@ std::string RenderRankJson(const Graph& g, const QueryEcho& query, const std::ve
   json.StartArray();
   for (const RankedEntity& r : ranked) {
     json.StartObject();
-    json.Field("entity", g.entity(r.entity).id);
-    json.Field("name", g.entity(r.entity).name);
+    json.Field("entity", std::string(g.entity_id(r.entity)));
+    json.Field("name", std::string(g.entity_name(r.entity)));
     json.Key("score");
     json.Double(r.score);
     json.EndObject();
@@ -131,7 +131,9 @@ std::string RenderRankJson(const Graph& g, const QueryEcho& query, const std::ve
 
 std::string RenderBrokersText(const Graph& g, const Brokers& b, const TextStyle& style) {
   std::string out = std::to_string(b.articulation_points.size()) + " brokers (entities whose removal disconnects the case)\n";
-  for (EntityId v : b.articulation_points) out += "  " + g.entity(v).name + " [" + g.entity(v).id + "]\n";
+  for (EntityId v : b.articulation_points) {
+    out += "  " + std::string(g.entity_name(v)) + " [" + std::string(g.entity_id(v)) + "]\n";
+  }
   out += '\n';
   out += std::to_string(b.bridges.size()) + " bridges (relations whose removal disconnects the case)\n";
   for (RelationId r : b.bridges) {
@@ -147,8 +149,8 @@ std::string RenderBrokersJson(const Graph& g, const QueryEcho& query, const Brok
   json.StartArray();
   for (EntityId v : b.articulation_points) {
     json.StartObject();
-    json.Field("entity", g.entity(v).id);
-    json.Field("name", g.entity(v).name);
+    json.Field("entity", std::string(g.entity_id(v)));
+    json.Field("name", std::string(g.entity_name(v)));
     json.EndObject();
   }
   json.EndArray();

@@ -34,7 +34,7 @@ std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& h
   out += hops.size() == 1 ? " relation\n" : " relations\n";
   for (const Hop& h : hops) {
     out += "\n  " + RenderHopText(g, h, "    ", style);
-    for (const auto& [key, value] : g.relation(h.relation).attributes) {
+    for (const auto& [key, value] : g.relation_attributes(h.relation)) {
       out += "    " + key + ": " + value.text + "\n";
     }
   }

@@ -7,9 +7,11 @@
 namespace casegraph {
 
 std::string RenderHopText(const Graph& g, const Hop& hop, const std::string& indent, const TextStyle& style) {
-  const Relation& r = g.relation(hop.relation);
-  std::string out = style.Name(std::string(g.entity_name(hop.from))) +
-                    style.Arrow(DirectionLabel(g, hop.relation, hop.forward)) + style.Name(std::string(g.entity_name(hop.to))) + "\n";
+  const Transient<Relation> relation = g.TransientRelation(hop.relation);
+  const Relation& r = *relation;
+  std::string out = style.Name(std::string(g.entity_name(hop.from)));
+  out += style.Arrow(DirectionLabel(g, hop.relation, hop.forward));
+  out += style.Name(std::string(g.entity_name(hop.to))) + "\n";
   out += indent + RelationDateText(r, style.fancy) + style.Sep() + StatusName(r.status) + style.Sep() + r.id + "\n";
   for (const Evidence& e : r.evidence) {
     if (!e.quote.empty()) out += indent + style.Quote(e.quote) + "\n";
@@ -66,7 +68,7 @@ std::string RenderPathText(const Graph& g, const PathQuery& query, const PathAns
       const std::string number = std::to_string(i + 1) + ". ";
       out += "\n" + number + RenderHopText(g, path.hops[i], std::string(number.size(), ' '), style);
       if (query.weighted) {
-        out += std::string(number.size(), ' ') + "weight " + CostText(g.relation(path.hops[i].relation).weight) + "\n";
+        out += std::string(number.size(), ' ') + "weight " + CostText(g.relation_weight(path.hops[i].relation)) + "\n";
       }
       if (!path.times.empty()) out += std::string(number.size(), ' ') + "taken " + TimeText(path.times[i]) + "\n";
     }

@@ -7,19 +7,20 @@ namespace casegraph {
 std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, const std::vector<RelationId>& events,
                                const TextStyle& style) {
   std::string out = "Timeline";
-  if (entity) out += " of " + g.entity(*entity).name;
+  if (entity) out += " of " + std::string(g.entity_name(*entity));
   out += ": " + std::to_string(events.size()) + (events.size() == 1 ? " dated relation\n" : " dated relations\n");
   constexpr size_t kDateWidth = 18;
   const std::string indent(kDateWidth, ' ');
   for (RelationId r : events) {
-    const Relation& rel = g.relation(r);
+    const Transient<Relation> relation = g.TransientRelation(r);
+    const Relation& rel = *relation;
     std::string date = RelationDateText(rel, style.fancy);
     // Pad to the column by characters, not bytes (the span dash is one character, three bytes).
     size_t width = 0;
     for (unsigned char c : date) width += (c & 0xC0) != 0x80;
     date += std::string(width < kDateWidth ? kDateWidth - width : 1, ' ');
-    out += "\n" + date + style.Name(g.entity(g.relation_from(r)).name) + style.Arrow(DirectionLabel(g, r, true)) +
-           style.Name(g.entity(g.relation_to(r)).name) + "\n";
+    out += "\n" + date + style.Name(std::string(g.entity_name(g.relation_from(r)))) +
+           style.Arrow(DirectionLabel(g, r, true)) + style.Name(std::string(g.entity_name(g.relation_to(r)))) + "\n";
     out += indent + StatusName(rel.status) + style.Sep() + rel.id + "\n";
     for (const Evidence& e : rel.evidence) {
       out += indent + (e.quote.empty() ? "" : style.Quote(e.quote) + " " + style.Dash() + " ") + e.source +
