@@ -36,7 +36,8 @@ std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportO
   if (!o.around.empty()) {
     std::optional<EntityId> v = ctx.ResolveEntity(g, o.around);
     if (!v) return std::nullopt;
-    *title = g.entity(*v).name + (o.depth == 1 ? " and its neighbours" : ", " + std::to_string(o.depth) + " hops around");
+    *title = std::string(g.entity_name(*v));
+    *title += o.depth == 1 ? " and its neighbours" : ", " + std::to_string(o.depth) + " hops around";
     return Around(g, f, *v, o.depth);
   }
   if (!o.path.empty()) {
@@ -53,10 +54,11 @@ std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportO
       return std::nullopt;
     }
     if (answer.value().paths.empty()) {
-      ctx.Fail("no path from " + g.entity(*from).name + " to " + g.entity(*to).name + " to draw");
+      ctx.Fail("no path from " + std::string(g.entity_name(*from)) + " to " + std::string(g.entity_name(*to)) +
+               " to draw");
       return std::nullopt;
     }
-    *title = g.entity(*from).name + " → " + g.entity(*to).name;
+    *title = std::string(g.entity_name(*from)) + " → " + std::string(g.entity_name(*to));
     return PathContext(g, f, answer.value(), true);
   }
   return WholeGraph(g, f);

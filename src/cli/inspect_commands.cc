@@ -97,7 +97,7 @@ int RunShow(const Context& ctx, const std::string& text, const FilterSpec& spec)
   const std::vector<Hop> relations = RelationsAt(*g, *v, filter.value());
   if (ctx.json()) {
     QueryEcho echo("show");
-    echo.Add("entity", g->entity(*v).id);
+    echo.Add("entity", std::string(g->entity_id(*v)));
     EchoTime(&echo, filter.value().time);
     *ctx.out << RenderShowJson(*g, echo, *v, relations, ctx.pretty);
   } else {
@@ -119,7 +119,7 @@ int RunTimeline(const Context& ctx, const std::string& text, const FilterSpec& s
   const std::vector<RelationId> events = Timeline(*g, filter.value(), v);
   if (ctx.json()) {
     QueryEcho echo("timeline");
-    if (v) echo.Add("entity", g->entity(*v).id);
+    if (v) echo.Add("entity", std::string(g->entity_id(*v)));
     echo.Add("via", spec.via).Add("not-via", spec.not_via).Add("status", spec.status);
     EchoTime(&echo, filter.value().time);
     *ctx.out << RenderTimelineJson(*g, echo, events, ctx.pretty);

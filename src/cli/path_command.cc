@@ -65,7 +65,7 @@ int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is compl
   if (!answer.ok()) return ctx.Fail(answer.error());
   if (ctx.format == "dot") {
     *ctx.out << RenderDot(*g, PathContext(*g, filter.value(), answer.value(), false),
-                          g->entity(*from).name + " → " + g->entity(*to).name);
+                          std::string(g->entity_name(*from)) + " → " + std::string(g->entity_name(*to)));
   } else if (ctx.json()) {
     *ctx.out << RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer.value(), o.weighted, ctx.pretty);
   } else {

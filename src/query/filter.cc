@@ -87,7 +87,7 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
   for (const std::string& a : spec.avoid) {
     // An entity id first, then a relation id, then any name of an entity.
     Resolution res = g.Resolve(a);
-    const bool exact_entity = res.kind == Resolution::Kind::kFound && g.entity(res.entity).id == a;
+    const bool exact_entity = res.kind == Resolution::Kind::kFound && g.entity_id(res.entity) == a;
     if (auto r = g.FindRelation(a); r && !exact_entity) {
       f.avoided_relation_.insert(std::upper_bound(f.avoided_relation_.begin(), f.avoided_relation_.end(), *r), *r);
       f.avoided_ids.push_back(a);
@@ -97,7 +97,7 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
       return Result<TraversalFilter>::Error("--avoid: " + ResolutionMessage(a, res, g));
     }
     f.avoided_entity_.insert(std::upper_bound(f.avoided_entity_.begin(), f.avoided_entity_.end(), res.entity), res.entity);
-    f.avoided_ids.push_back(g.entity(res.entity).id);
+    f.avoided_ids.emplace_back(g.entity_id(res.entity));
   }
   f.Settle();
   return f;
