@@ -100,14 +100,18 @@ std::vector<NameMatch> NameIndex::Find(const std::string& text) const {
   const Graph& g = *graph_;
   std::sort(out.begin(), out.end(), [&](const NameMatch& a, const NameMatch& b) {
     const size_t la = a.matched.size(), lb = b.matched.size();
-    return std::tie(a.rank, la, g.entity(a.entity).name, g.entity(a.entity).id) <
-           std::tie(b.rank, lb, g.entity(b.entity).name, g.entity(b.entity).id);
+    return std::tuple(a.rank, la, g.entity_name(a.entity), g.entity_id(a.entity)) <
+           std::tuple(b.rank, lb, g.entity_name(b.entity), g.entity_id(b.entity));
   });
   return out;
 }
 
 std::string ResolutionMessage(const std::string& text, const Resolution& r, const Graph& graph) {
-  auto describe = [&](uint32_t v) { return graph.entity(v).id + " (" + graph.entity(v).name + ")"; };
+  auto describe = [&](uint32_t v) {
+    std::string d(graph.entity_id(v));  // appended piece by piece (GCC 12 warns on long + chains)
+    d.append(" (").append(graph.entity_name(v)).append(")");
+    return d;
+  };
   if (r.kind == Resolution::Kind::kAmbiguous) {
     std::string out = "'" + text + "' is ambiguous: ";
     for (size_t i = 0; i < r.candidates.size(); ++i) out += (i ? ", " : "") + describe(r.candidates[i]);
@@ -118,8 +122,8 @@ std::string ResolutionMessage(const std::string& text, const Resolution& r, cons
   out += "; did you mean ";
   for (size_t i = 0; i < r.candidates.size(); ++i) {
     if (i > 0) out += i + 1 == r.candidates.size() ? " or " : ", ";
-    const Entity& e = graph.entity(r.candidates[i]);
-    out += "'" + e.name + "' (" + e.id + ")";
+    const EntityId v = r.candidates[i];
+    out.append("'").append(graph.entity_name(v)).append("' (").append(graph.entity_id(v)).append(")");
   }
   return out + "?";
 }
