@@ -115,9 +115,7 @@ class Reader : public JsonVisitor {
     if (depth == 2) return ReadItem(v);
     const std::string_view key = v.key();
     // A top-level member other than a list read item by item (whose key is a known one).
-    bool known = false;
-    for (std::string_view k : kTopKeys) known = known || k == key;
-    if (!known) {
+    if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end()) {
       UnknownKey(key, v.key_where(), "the case file", kTopKeys, diagnostics_);
       return;
     }

@@ -58,14 +58,11 @@ struct SideLog {
 size_t FrontierCost(const Walker& w, const SideLog& side, bool forward) {
   constexpr size_t kSample = 64;
   const size_t begin = side.level_start.back(), n = side.log.size() - begin;
-  if (n <= kSample) {
-    size_t cost = 0;
-    for (size_t i = begin; i < side.log.size(); ++i) cost += w.ScanCost(side.log[i].first, forward);
-    return cost;
-  }
+  if (n == 0) return 0;
+  const size_t samples = std::min(n, kSample);  // all of a small frontier: exact
   size_t sampled = 0;
-  for (size_t k = 0; k < kSample; ++k) sampled += w.ScanCost(side.log[begin + k * n / kSample].first, forward);
-  return sampled * n / kSample;
+  for (size_t k = 0; k < samples; ++k) sampled += w.ScanCost(side.log[begin + k * n / samples].first, forward);
+  return sampled * n / samples;
 }
 
 EntityId OtherEnd(const Graph& g, RelationId r, EntityId v) {
