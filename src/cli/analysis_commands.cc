@@ -32,7 +32,7 @@ std::optional<TraversalFilter> Compile(const Context& ctx, const Graph& g, Analy
   o.filter.direction = o.directed ? Direction::kForward : o.reverse ? Direction::kBackward : Direction::kAny;
   Result<TraversalFilter> f = CompileFilter(g, o.filter);
   if (!f.ok()) {
-    ctx.Fail(f.error());
+    ctx.Fail(f.status());
     return std::nullopt;
   }
   return f.value();
@@ -76,7 +76,7 @@ int RunRank(const Context& ctx, const AnalysisOptions& o) {
                                                                                   : RankMeasure::kDegree;
   q.weighted = o.weighted;
   Result<std::vector<RankedEntity>> ranked = Rank(*g, *f, q);
-  if (!ranked.ok()) return ctx.Fail(ranked.error());
+  if (!ranked.ok()) return ctx.Fail(ranked.status());
   std::vector<RankedEntity> shown = ranked.value();
   if (o.top > 0 && shown.size() > static_cast<size_t>(o.top)) shown.resize(static_cast<size_t>(o.top));
   if (ctx.json()) {

@@ -26,13 +26,13 @@ int RunBuild(const Context& ctx, const BuildOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
-  std::string error;
+  Status written;
   {
     Progress progress(ctx.err == &std::cerr && ::isatty(STDERR_FILENO));
     progress.Stage("writing " + o.output);
-    error = WriteSnapshot(*g, o.output);
+    written = WriteSnapshot(*g, o.output);
   }
-  if (!error.empty()) return ctx.Fail("cannot write snapshot " + o.output + ": " + error);
+  if (!written.ok()) return ctx.Fail("cannot write snapshot " + o.output + ": " + Worded(written, ctx.command));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::error_code ec;
   const uintmax_t bytes = std::filesystem::file_size(o.output, ec);

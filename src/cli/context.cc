@@ -9,8 +9,7 @@
 #include <filesystem>
 
 #include "cli/progress.h"
-#include "io/case_loader.h"
-#include "io/snapshot.h"
+#include "io/graph_loader.h"
 
 namespace casegraph::cli {
 
@@ -39,41 +38,49 @@ std::vector<std::string> Context::GraphPaths() const {
 
 std::shared_ptr<const Graph> Context::LoadGraph() const {
   if (loaded) return loaded;
-  const std::vector<std::string> paths = GraphPaths();
-  auto refuse = [this](const Diagnostics& diagnostics) {
-    // Warnings are check's and import's to show; a graph that loads answers quietly.
-    for (const Diagnostic& d : diagnostics) *err << FormatDiagnostic(d) << "\n";
-    const size_t n = ErrorCount(diagnostics);
-    *err << "casegraph: " << n << (n == 1 ? " error" : " errors") << "; nothing loaded\n";
-    return nullptr;
-  };
   Progress progress(err == &std::cerr && ::isatty(STDERR_FILENO));
-  uintmax_t bytes = 0;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(p, ec)) bytes += std::filesystem::file_size(p, ec);
-    if (IsSnapshotFile(p)) {
-      if (paths.size() > 1) {
-        return refuse({{Location{p}, "a snapshot is a whole graph: open it alone, without other -g files"}});
-      }
-      progress.Stage("opening the snapshot (" + std::to_string(bytes >> 20) + " MB)");
-      SnapshotResult snapshot = OpenSnapshot(p);
-      if (!snapshot.graph) return refuse(snapshot.diagnostics);
-      return Keep(std::move(snapshot.graph));
-    }
+  GraphLoadOptions options;
+  options.on_stage = [&progress](std::string_view stage) { progress.Stage(std::string(stage)); };
+  // Warnings are check's and import's to show; a graph that loads answers quietly.
+  Result<std::shared_ptr<const Graph>> graph = casegraph::LoadGraph(GraphPaths(), options);
+  if (!graph.ok()) {
+    FailInput(graph.status(), "; nothing loaded");
+    return nullptr;
   }
-  progress.Stage("reading " + std::to_string(paths.size()) + (paths.size() == 1 ? " path (" : " paths (") +
-                 std::to_string(bytes >> 20) + " MB)");
-  LoadResult result = LoadCase(paths);
-  if (!result.loaded) return refuse(result.diagnostics);
-  progress.Stage("building the graph");
-  return Keep(Graph::Build(std::move(*result.loaded)));
+  return Keep(std::move(graph).value());
 }
 
 int Context::Fail(const std::string& message) const {
   last_error = message;
   *err << "casegraph: error: " << message << "\n";
   return kInvalid;
+}
+
+int Context::Fail(const Status& status) const { return Fail(Worded(status, command)); }
+
+int Context::FailInput(const Status& status, const std::string& after) const {
+  Diagnostics diagnostics = status.diagnostics();
+  if (diagnostics.empty()) diagnostics.push_back({status.where(), status.message()});
+  for (const Diagnostic& d : diagnostics) *err << FormatDiagnostic(d) << "\n";
+  const size_t n = ErrorCount(diagnostics);
+  *err << "casegraph: " << n << (n == 1 ? " error" : " errors") << after << "\n";
+  last_error = status.ToString();
+  return kInvalid;
+}
+
+std::string FlagOf(const std::string& command, std::string_view field) {
+  if (field == "since") return "--from";
+  if (field == "until") return command == "export" ? "--until" : "--to";
+  if (field.size() == 1) return "-" + std::string(field);
+  std::string flag = "--" + std::string(field);
+  for (char& c : flag) {
+    if (c == '_') c = '-';
+  }
+  return flag;
+}
+
+std::string Worded(const Status& status, const std::string& command) {
+  return status.message_parts().Worded([&](std::string_view field) { return FlagOf(command, field); });
 }
 
 std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string& text) const {

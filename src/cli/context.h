@@ -12,6 +12,7 @@
 
 #include "graph/graph.h"
 #include "model/location.h"
+#include "model/status.h"
 #include "render/text_style.h"
 
 namespace casegraph::cli {
@@ -31,6 +32,7 @@ struct Context {
   std::ostream* err = nullptr;
   std::shared_ptr<const Graph> loaded;  // a graph already loaded (batch); LoadGraph returns it
   std::function<int()> action;  // set by the chosen command's callback
+  std::string command;          // the chosen command's name
   mutable std::string last_error;  // the message of the last Fail
 
   bool json() const { return format == "json"; }
@@ -41,9 +43,21 @@ struct Context {
   std::shared_ptr<const Graph> LoadGraph() const;
   /// Prints "casegraph: error: message" to err and returns kInvalid.
   int Fail(const std::string& message) const;
+  /// The same for a library's status, worded for the command line (fields as flags, see Worded).
+  int Fail(const Status& status) const;
+  /// Prints an input's diagnostics to err (a status of one problem as one diagnostic), then
+  /// "casegraph: N errors" and what follows (e.g. "; nothing loaded"); returns kInvalid.
+  int FailInput(const Status& status, const std::string& after = "") const;
   /// Resolves an entity reference; on failure prints why and returns nullopt.
   std::optional<EntityId> ResolveEntity(const Graph& g, const std::string& text) const;
 };
+
+/// The command line's name for a field of a command's request: "--max-hops" for max_hops, "-k"
+/// for k, "--from" and "--to" for a window's since and until ("--until" on export, whose "--to"
+/// is the format).
+std::string FlagOf(const std::string& command, std::string_view field);
+/// A status's message with its fields named as the command's flags.
+std::string Worded(const Status& status, const std::string& command);
 
 /// Called by the process's main before Run: the process ends after one command, so the last
 /// graph loaded is left for the operating system to reclaim rather than freed object by object
@@ -54,8 +68,9 @@ void LeaveLastGraphAtExit();
 /// the options go back to their defaults, so the same parser can parse again (as batch does).
 template <typename Options, typename Fn>
 void OnParsed(CLI::App* command, Context* ctx, std::shared_ptr<Options> options, Fn fn) {
-  command->callback([ctx, options, fn] {
+  command->callback([command, ctx, options, fn] {
     ctx->action = [ctx, fn, parsed = *options] { return fn(*ctx, parsed); };
+    ctx->command = command->get_name();
     *options = Options{};
   });
 }

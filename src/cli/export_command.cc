@@ -3,7 +3,7 @@
 
 #include "cli/context.h"
 #include "cli/filter_options.h"
-#include "cli/graphviz.h"
+#include "render/graphviz.h"
 #include "io/atomic_write.h"
 #include "query/path.h"
 #include "query/subgraph.h"
@@ -50,7 +50,7 @@ std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportO
     q.to = *to;
     Result<PathAnswer> answer = FindPaths(g, f, q);
     if (!answer.ok()) {
-      ctx.Fail(answer.error());
+      ctx.Fail(answer.status());
       return std::nullopt;
     }
     if (answer.value().paths.empty()) {
@@ -69,7 +69,7 @@ int Write(const Context& ctx, const ExportOptions& o, const std::string& text) {
     *ctx.out << text;
     return kFound;
   }
-  if (std::string error = WriteFileAtomically(o.output, text); !error.empty()) return ctx.Fail(error);
+  if (Status s = WriteFileAtomically(o.output, text); !s.ok()) return ctx.Fail(s);
   return kFound;
 }
 
@@ -77,15 +77,15 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   Result<TraversalFilter> filter = CompileFilter(*g, o.filter);
-  if (!filter.ok()) return ctx.Fail(filter.error());
+  if (!filter.ok()) return ctx.Fail(filter.status());
   std::string title;
   std::optional<Subgraph> s = Select(ctx, *g, o, filter.value(), &title);
   if (!s) return kInvalid;
   if (o.to == "dot") return Write(ctx, o, RenderDot(*g, *s, title));
   if (o.to == "svg") {
-    std::string svg, error;
-    if (!RenderSvg(RenderDot(*g, *s, title), &svg, &error)) return ctx.Fail(error);
-    return Write(ctx, o, svg);
+    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title));
+    if (!svg.ok()) return ctx.Fail(svg.status());
+    return Write(ctx, o, svg.value());
   }
   if (o.to == "graphml") return Write(ctx, o, RenderGraphml(*g, *s));
   if (o.to == "json") return Write(ctx, o, RenderNodeLinkJson(*g, *s));
@@ -94,9 +94,9 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   // csv: a directory
   if (o.output.empty() || o.output == "-") return ctx.Fail("--to csv writes a directory: give it with -o DIR");
   const CsvExport csv = RenderNeo4jCsv(*g, *s);
-  if (std::string error = WriteDirectoryAtomically(o.output, {{"nodes.csv", csv.nodes}, {"relationships.csv", csv.relationships}});
-      !error.empty()) {
-    return ctx.Fail(error);
+  if (Status s = WriteDirectoryAtomically(o.output, {{"nodes.csv", csv.nodes}, {"relationships.csv", csv.relationships}});
+      !s.ok()) {
+    return ctx.Fail(s);
   }
   return kFound;
 }

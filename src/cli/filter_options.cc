@@ -5,9 +5,9 @@ namespace casegraph::cli {
 void AddTimeOptions(CLI::App* command, FilterSpec* spec, bool with_to) {
   command->add_option("--as-of", spec->as_of, "The graph as it stood on DATE: events up to it, spans in force on it")
       ->type_name("DATE");
-  command->add_option("--from,--since", spec->from_date, "Only relations dated in a window starting at DATE")
+  command->add_option("--from,--since", spec->since, "Only relations dated in a window starting at DATE")
       ->type_name("DATE");
-  command->add_option(with_to ? "--to,--until" : "--until", spec->to_date, "Only relations dated in a window ending at DATE")
+  command->add_option(with_to ? "--to,--until" : "--until", spec->until, "Only relations dated in a window ending at DATE")
       ->type_name("DATE");
 }
 

@@ -7,6 +7,7 @@
 #include "io/case_reader.h"
 #include "io/case_writer.h"
 #include "io/ftm_reader.h"
+#include "io/file_bytes.h"
 #include "io/source_text.h"
 
 namespace casegraph::cli {
@@ -33,15 +34,14 @@ int RunFmt(const Context& ctx, const FmtOptions& o) {
   bool failed = !problems.empty(), changes = false;
   for (const Diagnostic& d : problems) *ctx.err << FormatDiagnostic(d) << "\n";
   for (const std::string& path : files) {
-    std::string error;
-    std::optional<std::string> bytes = ReadFileBytes(path, &error);
-    if (!bytes) {
-      *ctx.err << path << ": error: " << error << "\n";
+    Result<std::string> bytes = ReadFileBytes(path);
+    if (!bytes.ok()) {
+      *ctx.err << path << ": error: " << bytes.status().message() << "\n";
       failed = true;
       continue;
     }
     Diagnostics diagnostics;
-    const CaseFile file = ReadCaseFile(SourceText(path, *bytes), &diagnostics);
+    const CaseFile file = ReadCaseFile(SourceText(path, bytes.value()), &diagnostics);
     if (ErrorCount(diagnostics) > 0) {  // a file that does not load is never rewritten
       for (const Diagnostic& d : diagnostics) *ctx.err << FormatDiagnostic(d) << "\n";
       *ctx.err << "casegraph: " << path << " left as it is\n";
@@ -49,12 +49,12 @@ int RunFmt(const Context& ctx, const FmtOptions& o) {
       continue;
     }
     const std::string canonical = WriteCaseFile(file);
-    if (canonical == *bytes) continue;
+    if (canonical == bytes.value()) continue;
     changes = true;
     if (o.check) {
       *ctx.out << "would reformat " << path << "\n";
-    } else if (std::string e = WriteFileAtomically(path, canonical); !e.empty()) {
-      *ctx.err << path << ": error: " << e << "\n";
+    } else if (Status s = WriteFileAtomically(path, canonical); !s.ok()) {
+      *ctx.err << path << ": error: " << s.message() << "\n";
       failed = true;
     } else {
       *ctx.out << "reformatted " << path << "\n";

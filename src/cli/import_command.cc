@@ -4,7 +4,7 @@
 #include "cli/context.h"
 #include "io/case_writer.h"
 #include "io/import.h"
-#include "io/source_text.h"
+#include "io/file_bytes.h"
 
 namespace casegraph::cli {
 
@@ -16,11 +16,11 @@ struct ImportOptions {
 };
 
 int RunImport(const Context& ctx, const ImportOptions& o) {
-  std::string error;
-  std::optional<std::string> text = ReadFileBytes(o.file, &error);
-  if (!text) return ctx.Fail(o.file + ": " + error);
+  Result<std::string> text = ReadFileBytes(o.file);
+  if (!text.ok()) return ctx.Fail(o.file + ": " + text.status().message());
   Diagnostics diagnostics;
-  const CaseFile file = ImportFile(o.format == "ftm" ? ImportFormat::kFtm : ImportFormat::kCsv, o.file, *text, &diagnostics);
+  const CaseFile file =
+      ImportFile(o.format == "ftm" ? ImportFormat::kFtm : ImportFormat::kCsv, o.file, text.value(), &diagnostics);
   for (const Diagnostic& d : diagnostics) *ctx.err << FormatDiagnostic(d) << "\n";
   if (const size_t errors = ErrorCount(diagnostics)) {
     *ctx.err << "casegraph: " << errors << (errors == 1 ? " error" : " errors") << "; nothing imported\n";

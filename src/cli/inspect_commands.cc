@@ -3,8 +3,7 @@
 
 #include "cli/context.h"
 #include "cli/filter_options.h"
-#include "io/case_loader.h"
-#include "io/snapshot.h"
+#include "io/graph_loader.h"
 #include "io/quote_check.h"
 #include "query/relations_at.h"
 #include "query/stats.h"
@@ -23,21 +22,23 @@ struct InspectOptions {
 };
 
 int RunCheck(const Context& ctx) {
-  LoadResult result;
-  std::shared_ptr<const Graph> g = ctx.loaded;  // batch and shell: loaded, so only the quotes remain to check
-  const std::vector<std::string> paths = ctx.GraphPaths();
-  if (!g && paths.size() == 1 && IsSnapshotFile(paths[0])) {
-    SnapshotResult snapshot = OpenSnapshot(paths[0]);  // checked when it was built: only the quotes remain
-    result.diagnostics = std::move(snapshot.diagnostics);
-    g = std::move(snapshot.graph);
-  } else if (!g) {
-    result = LoadCase(paths);
-    if (result.loaded) g = Graph::Build(std::move(*result.loaded));
+  // Batch and shell have the graph loaded, and a snapshot was checked when it was built: for them
+  // only the quotes remain to check.
+  Diagnostics diagnostics;
+  std::shared_ptr<const Graph> g = ctx.loaded;
+  if (!g) {
+    Result<std::shared_ptr<const Graph>> loaded = LoadGraph(ctx.GraphPaths(), {}, &diagnostics);
+    if (loaded.ok()) {
+      g = std::move(loaded).value();
+    } else {
+      diagnostics = loaded.status().diagnostics();
+      if (diagnostics.empty()) diagnostics.push_back({loaded.status().where(), loaded.status().message()});
+    }
   }
   GraphStats stats;
   size_t quotes = 0;
   if (g) {
-    for (Diagnostic& d : CheckQuotes(g->model())) result.diagnostics.push_back(std::move(d));
+    for (Diagnostic& d : CheckQuotes(g->model())) diagnostics.push_back(std::move(d));
     stats = ComputeStats(*g);
     for (const Relation& r : g->model().relations) {
       for (const Evidence& e : r.evidence) {
@@ -46,12 +47,12 @@ int RunCheck(const Context& ctx) {
       }
     }
   }
-  const size_t errors = ErrorCount(result.diagnostics);
+  const size_t errors = ErrorCount(diagnostics);
   const bool ok = errors == 0;
   if (ctx.json()) {
-    *ctx.out << RenderCheckJson(QueryEcho("check"), result.diagnostics, ok ? &stats : nullptr, quotes, ctx.pretty);
+    *ctx.out << RenderCheckJson(QueryEcho("check"), diagnostics, ok ? &stats : nullptr, quotes, ctx.pretty);
   } else {
-    for (const Diagnostic& d : result.diagnostics) *ctx.err << FormatDiagnostic(d) << "\n";
+    for (const Diagnostic& d : diagnostics) *ctx.err << FormatDiagnostic(d) << "\n";
     if (ok) {
       *ctx.out << RenderCheckText(stats, quotes);
     } else {
@@ -64,8 +65,8 @@ int RunCheck(const Context& ctx) {
 int RunStats(const Context& ctx, const FilterSpec& spec) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
-  Result<TimeFilter> time = TimeFilter::Parse(spec.as_of, spec.from_date, spec.to_date);
-  if (!time.ok()) return ctx.Fail(time.error());
+  Result<TimeFilter> time = TimeFilter::Parse(spec.as_of, spec.since, spec.until);
+  if (!time.ok()) return ctx.Fail(time.status());
   const GraphStats stats = ComputeStats(*g, time.value());
   QueryEcho echo("stats");
   EchoTime(&echo, time.value());
@@ -93,7 +94,7 @@ int RunShow(const Context& ctx, const std::string& text, const FilterSpec& spec)
   std::optional<EntityId> v = ctx.ResolveEntity(*g, text);
   if (!v) return kInvalid;
   Result<TraversalFilter> filter = CompileFilter(*g, spec);
-  if (!filter.ok()) return ctx.Fail(filter.error());
+  if (!filter.ok()) return ctx.Fail(filter.status());
   const std::vector<Hop> relations = RelationsAt(*g, *v, filter.value());
   if (ctx.json()) {
     QueryEcho echo("show");
@@ -115,7 +116,7 @@ int RunTimeline(const Context& ctx, const std::string& text, const FilterSpec& s
     if (!v) return kInvalid;
   }
   Result<TraversalFilter> filter = CompileFilter(*g, spec);
-  if (!filter.ok()) return ctx.Fail(filter.error());
+  if (!filter.ok()) return ctx.Fail(filter.status());
   const std::vector<RelationId> events = Timeline(*g, filter.value(), v);
   if (ctx.json()) {
     QueryEcho echo("timeline");

@@ -50,7 +50,7 @@ int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is compl
   o.filter.direction = o.directed ? Direction::kForward : o.reverse ? Direction::kBackward : Direction::kAny;
   if (o.max_hops >= 0) o.filter.max_hops = o.max_hops;
   Result<TraversalFilter> filter = CompileFilter(*g, o.filter);
-  if (!filter.ok()) return ctx.Fail(filter.error());
+  if (!filter.ok()) return ctx.Fail(filter.status());
   PathQuery query;
   query.from = *from;
   query.to = *to;
@@ -62,7 +62,7 @@ int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is compl
   query.chronological = o.chronological;
   query.undated_allowed = o.undated == "allow";
   Result<PathAnswer> answer = FindPaths(*g, filter.value(), query);
-  if (!answer.ok()) return ctx.Fail(answer.error());
+  if (!answer.ok()) return ctx.Fail(answer.status());
   if (ctx.format == "dot") {
     *ctx.out << RenderDot(*g, PathContext(*g, filter.value(), answer.value(), false),
                           std::string(g->entity_name(*from)) + " → " + std::string(g->entity_name(*to)));

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -13,56 +12,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/graph_arrays.h"
 #include "graph/name_index.h"
 #include "model/case.h"
-#include "model/column.h"
-#include "model/id_table.h"
 
 namespace casegraph {
-
-using EntityId = uint32_t;    // vertex number
-using RelationId = uint32_t;  // edge number
-using TypeId = uint32_t;      // index into Graph::relation_type_names() / entity_type_names()
-
-/// The earliest and latest days, used for open span ends.
-constexpr Day kFirstDay = INT32_MIN / 2;
-constexpr Day kLastDay = INT32_MAX / 2;
-
-/// A relation's time as a closed interval of days; undated relations have dated == false.
-/// An event's interval is its date's; a span's runs from its start's first day to its end's
-/// last day, open ends being kFirstDay / kLastDay.
-struct DayInterval {
-  bool dated = false;
-  bool span = false;  // start/end rather than date
-  Day first = 0;
-  Day last = 0;
-};
-
-/// One relation at an entity: the entity at its other end, the relation and its type (kept
-/// alongside, so that a search filtering on types reads nothing else).
-struct Incidence {
-  EntityId other;
-  RelationId relation;
-  TypeId type;
-};
-
-/// Compressed sparse rows: the incidences of vertex v are items[offsets[v] .. offsets[v+1]),
-/// in relation order. Offsets are 32-bit (a row holds each relation at most once, and relation
-/// numbers are 32-bit): half the size, so more of them stay in the processor's cache.
-struct Adjacency {
-  Column<uint32_t> offsets;
-  Column<Incidence> items;
-
-  std::span<const Incidence> of(EntityId v) const {
-    return std::span<const Incidence>(items.data() + offsets[v], items.data() + offsets[v + 1]);
-  }
-  /// Hints that v's row will be read soon: where it is (PrefetchPlace), then, once that has
-  /// arrived, its first incidences (PrefetchRow). A search issues these some entities ahead, so
-  /// that the memory reads of several rows overlap instead of following one another. Always
-  /// inlined: GCC deems a function whose only effect is a prefetch pure, and drops calls to it.
-  [[gnu::always_inline]] void PrefetchPlace(EntityId v) const { __builtin_prefetch(offsets.data() + v); }
-  [[gnu::always_inline]] void PrefetchRow(EntityId v) const { __builtin_prefetch(items.data() + offsets[v]); }
-};
 
 /// A model object for a moment: a stored one, or one made for the holder and dropped with it.
 template <typename T>
@@ -70,6 +24,7 @@ class Transient {
  public:
   explicit Transient(const T* stored) : stored_(stored) {}
   explicit Transient(T made) : stored_(nullptr), made_(std::move(made)) {}
+  Transient(Transient&&) noexcept = default;
   Transient(const Transient&) = delete;
   Transient& operator=(const Transient&) = delete;
 
@@ -86,34 +41,33 @@ class Graph {
   /// Builds the graph from a loaded, valid case. The graph owns the case afterwards; it is
   /// never copied or moved, so references into it stay valid.
   static std::unique_ptr<const Graph> Build(Case c);
+  /// A graph of arrays made elsewhere (a snapshot's). REQUIRES: they describe c as Build would
+  /// have made them (VerifySnapshotArrays checks what a damaged file could break).
+  static std::unique_ptr<const Graph> Adopt(Case c, GraphArrays arrays);
 
   Graph(const Graph&) = delete;
   Graph& operator=(const Graph&) = delete;
 
   const Case& model() const { return model_; }
+  const GraphArrays& arrays() const { return a_; }
 
-  size_t entity_count() const { return entity_type_.size(); }
-  size_t relation_count() const { return from_.size(); }
-  /// An entity or relation as a model object. Those of CSV files are made on first use and
-  /// kept, so the reference stays valid as long as the graph.
-  const Entity& entity(EntityId v) const;
-  const Relation& relation(RelationId r) const;
-  /// The same for a moment: those of CSV files are made for the holder and dropped with it, not
-  /// kept (an export of millions of CSV relations would keep them all).
-  Transient<Entity> TransientEntity(EntityId v) const;
-  Transient<Relation> TransientRelation(RelationId r) const;
+  size_t entity_count() const { return a_.entity_type.size(); }
+  size_t relation_count() const { return a_.from.size(); }
+  /// An entity or relation as a model object: the case's own, or, for those of CSV files, one
+  /// made for the holder and dropped with it (an export of millions of CSV relations keeps none).
+  Transient<Entity> entity(EntityId v) const;
+  Transient<Relation> relation(RelationId r) const;
   /// An entity's or relation's attributes (CSV ones have none).
   const Attributes& entity_attributes(EntityId v) const;
   const Attributes& relation_attributes(RelationId r) const;
   /// The id, name and type of an entity, without making its Entity.
   std::string_view entity_id(EntityId v) const;
   std::string_view entity_name(EntityId v) const;
-  const std::string& entity_type_name(EntityId v) const { return entity_type_names_[entity_type_[v]]; }
+  const std::string& entity_type_name(EntityId v) const { return a_.entity_type_names[a_.entity_type[v]]; }
 
-  /// What renderers read of a relation, without making a Relation for a CSV row (so that a long
-  /// batch over a CSV graph does not keep a Relation for every row it ever showed).
+  /// What renderers read of a relation, without making a Relation for a CSV row.
   std::string relation_id(RelationId r) const;
-  const std::string& relation_type_name(RelationId r) const { return relation_type_names_[relation_type_[r]]; }
+  const std::string& relation_type_name(RelationId r) const { return a_.relation_type_names[a_.relation_type[r]]; }
   struct Dates {
     const std::optional<Date>* date;
     const std::optional<Date>* start;
@@ -123,23 +77,23 @@ class Graph {
   std::span<const Evidence> relation_evidence(RelationId r) const;
 
   /// Relations out of v (v is their from) and into v (v is their to), in relation order.
-  std::span<const Incidence> out(EntityId v) const { return out_.of(v); }
-  std::span<const Incidence> in(EntityId v) const { return in_.of(v); }
-  const Adjacency& out_rows() const { return out_; }
-  const Adjacency& in_rows() const { return in_; }
+  std::span<const Incidence> out(EntityId v) const { return a_.out.of(v); }
+  std::span<const Incidence> in(EntityId v) const { return a_.in.of(v); }
+  const Adjacency& out_rows() const { return a_.out; }
+  const Adjacency& in_rows() const { return a_.in; }
 
-  EntityId relation_from(RelationId r) const { return from_[r]; }
-  EntityId relation_to(RelationId r) const { return to_[r]; }
-  TypeId relation_type(RelationId r) const { return relation_type_[r]; }
-  Status relation_status(RelationId r) const { return static_cast<Status>(status_[r]); }
-  TypeId entity_type(EntityId v) const { return entity_type_[v]; }
-  const DayInterval& relation_time(RelationId r) const { return time_.empty() ? kUndated : time_[r]; }
-  double relation_weight(RelationId r) const { return weight_.empty() ? 1.0 : weight_[r]; }
-  bool any_dated() const { return !time_.empty(); }
+  EntityId relation_from(RelationId r) const { return a_.from[r]; }
+  EntityId relation_to(RelationId r) const { return a_.to[r]; }
+  TypeId relation_type(RelationId r) const { return a_.relation_type[r]; }
+  ClaimStatus relation_status(RelationId r) const { return static_cast<ClaimStatus>(a_.status[r]); }
+  TypeId entity_type(EntityId v) const { return a_.entity_type[v]; }
+  const DayInterval& relation_time(RelationId r) const { return a_.time.empty() ? kUndated : a_.time[r]; }
+  double relation_weight(RelationId r) const { return a_.weight.empty() ? 1.0 : a_.weight[r]; }
+  bool any_dated() const { return !a_.time.empty(); }
 
   /// Interned type names, sorted; a TypeId indexes these.
-  const std::vector<std::string>& relation_type_names() const { return relation_type_names_; }
-  const std::vector<std::string>& entity_type_names() const { return entity_type_names_; }
+  const std::vector<std::string>& relation_type_names() const { return a_.relation_type_names; }
+  const std::vector<std::string>& entity_type_names() const { return a_.entity_type_names; }
   std::optional<TypeId> FindRelationType(const std::string& name) const;
   std::optional<TypeId> FindEntityType(const std::string& name) const;
 
@@ -154,41 +108,23 @@ class Graph {
   std::optional<EntityId> FindEntity(std::string_view id) const;
   /// Resolves what a user typed: an exact id at once, else through names().
   Resolution Resolve(const std::string& text) const;
-  /// Names, aliases and ids under Unicode folding; built on first use.
-  const NameIndex& names() const;
+  /// Names, aliases and ids under Unicode folding.
+  const NameIndex& names() const { return names_; }
 
  private:
-  friend class SnapshotCodec;  // io/snapshot.cc writes and reads these arrays
-  Graph() = default;
-  void BuildAdjacency();
-  // An entity or relation of CSV files as a model object.
-  Entity MakeEntity(EntityId v) const;
-  Relation MakeRelation(RelationId r) const;
-  // Indexes of the vocabulary, sources and relation ids; the adjacency too when asked.
-  void Finish(bool build_adjacency);
+  // Indexes the vocabulary, sources, relation ids and names.
+  Graph(Case c, GraphArrays arrays);
 
   static const DayInterval kUndated;
 
   Case model_;
-  Column<EntityId> from_, to_;
-  Column<TypeId> relation_type_, entity_type_;
-  Column<uint8_t> status_;
-  std::vector<DayInterval> time_;  // empty when no relation is dated
-  Column<double> weight_;          // empty when every weight is 1
-  Adjacency out_, in_;
-  IdTable entity_ids_;
-  std::vector<std::string> relation_type_names_, entity_type_names_;
+  GraphArrays a_;
   std::vector<RelationType> relation_type_info_;
   std::unordered_map<std::string, size_t> source_index_;
   IdTable relation_ids_;  // the case's relations
   std::unordered_map<std::string, RelationId> csv_relation_ids_;  // CSV rows' given ids
   std::unordered_map<std::string, size_t> stem_file_;             // CSV stem -> EdgeTable::files index
-
-  mutable std::once_flag names_built_;
-  mutable std::unique_ptr<NameIndex> names_;
-  mutable std::mutex made_mutex_;
-  mutable std::unordered_map<EntityId, std::unique_ptr<Entity>> made_entities_;
-  mutable std::unordered_map<RelationId, std::unique_ptr<Relation>> made_relations_;
+  NameIndex names_;
 };
 
 }  // namespace casegraph

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -27,9 +28,13 @@ struct NameMatch {
 
 class Graph;
 
+/// Built with the graph, and as immutable. The case's entities are indexed by every id, name and
+/// alias under NameKey; entities named only in CSV files (whose one name is their id, plain ASCII)
+/// are found by scanning their ids, so that a graph of millions of them costs nothing to index.
 class NameIndex {
  public:
-  /// Indexes every entity of the graph (which must outlive the index).
+  NameIndex() = default;
+  /// Indexes the entities of graph, which must outlive the index.
   explicit NameIndex(const Graph& graph);
 
   /// Exact id first; then id, name or alias compared under NameKey (NFC + case folding).
@@ -39,16 +44,23 @@ class NameIndex {
   /// by rank, then the length of the matched text (closer first), then name, then id.
   std::vector<NameMatch> Find(const std::string& text) const;
 
+  /// Up to max_count entities whose id, name or alias is close to text (edit distance), closest
+  /// first: the "did you mean" of a reference that matches nothing.
+  std::vector<uint32_t> Closest(const std::string& text, size_t max_count) const;
+
  private:
   struct Name {
-    std::string key;      // NameKey of the text
-    std::string text;     // as written
+    std::string key;        // NameKey of the text
+    std::string_view text;  // as written, in the graph's model
     uint32_t entity = 0;
   };
+  // Calls fn(key, text, entity) for every name: the indexed ones, then each CSV entity's id.
+  template <typename Fn>
+  void ForEachName(Fn&& fn) const;
+
   const Graph* graph_ = nullptr;
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::unordered_map<std::string, std::vector<uint32_t>> keys_;
-  std::vector<Name> names_;  // every id, name and alias
+  std::unordered_map<std::string, std::vector<uint32_t>> keys_;  // indexed names' keys -> entities
+  std::vector<Name> names_;  // every id, name and alias of the case's entities
 };
 
 /// The message for a reference that did not resolve to one entity, e.g.

@@ -21,10 +21,10 @@ std::string Directory(const std::string& path) {
   return parent.empty() ? "." : parent.string();
 }
 
-std::string SysError(const std::string& what) { return what + ": " + std::strerror(errno); }
+Status SysError(const std::string& what) { return Status::Io(Message(what, ": ", std::strerror(errno))); }
 
-// Writes all of content to fd and fsyncs it; "" or the error.
-std::string WriteAndSync(int fd, const std::string& content, const std::string& name) {
+// Writes all of content to fd and fsyncs it.
+Status WriteAndSync(int fd, std::string_view content, const std::string& name) {
   size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -35,7 +35,7 @@ std::string WriteAndSync(int fd, const std::string& content, const std::string& 
     done += static_cast<size_t>(n);
   }
   if (::fsync(fd) != 0) return SysError("cannot sync " + name);
-  return "";
+  return Status();
 }
 
 void SyncDirectory(const std::string& dir) {
@@ -46,8 +46,6 @@ void SyncDirectory(const std::string& dir) {
   }
 }
 
-}  // namespace
-
 // The mode a new file gets (0666 less the umask), or an existing file's mode.
 mode_t ModeFor(const std::string& path) {
   struct stat st;
@@ -57,32 +55,35 @@ mode_t ModeFor(const std::string& path) {
   return 0666 & ~mask;
 }
 
-std::string WriteFileAtomically(const std::string& path, const std::string& content) {
+}  // namespace
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
   std::string temp = path + ".tmp-XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) return SysError("cannot create a temporary file beside " + path);
   ::fchmod(fd, ModeFor(path));
-  std::string error = WriteAndSync(fd, content, temp);
-  if (::close(fd) != 0 && error.empty()) error = SysError("cannot close " + temp);
-  if (error.empty() && ::rename(temp.c_str(), path.c_str()) != 0) error = SysError("cannot rename " + temp + " to " + path);
-  if (!error.empty()) {
+  Status status = WriteAndSync(fd, content, temp);
+  if (::close(fd) != 0 && status.ok()) status = SysError("cannot close " + temp);
+  if (status.ok() && ::rename(temp.c_str(), path.c_str()) != 0) status = SysError("cannot rename " + temp + " to " + path);
+  if (!status.ok()) {
     ::unlink(temp.c_str());
-    return error;
+    return status;
   }
   SyncDirectory(Directory(path));
-  return "";
+  return Status();
 }
 
-std::string WriteDirectoryAtomically(const std::string& path,
-                                     const std::vector<std::pair<std::string, std::string>>& files) {
+Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files) {
   std::error_code ec;
-  if (fs::exists(path, ec) && !fs::is_directory(path, ec)) return path + ": exists and is not a directory";
+  if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+    return Status::Io(Message(path, ": exists and is not a directory"));
+  }
   std::string temp = (fs::path(path).has_filename() ? path : fs::path(path).parent_path().string()) + ".tmp-XXXXXX";
   if (::mkdtemp(temp.data()) == nullptr) return SysError("cannot create a temporary directory beside " + path);
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::chmod(temp.c_str(), 0777 & ~mask);
-  auto fail = [&](std::string error) {
+  auto fail = [&](Status error) {
     fs::remove_all(temp, ec);
     return error;
   };
@@ -90,9 +91,9 @@ std::string WriteDirectoryAtomically(const std::string& path,
     const std::string file = temp + "/" + name;
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) return fail(SysError("cannot create " + file));
-    std::string error = WriteAndSync(fd, content, file);
+    Status written = WriteAndSync(fd, content, file);
     ::close(fd);
-    if (!error.empty()) return fail(error);
+    if (!written.ok()) return fail(written);
   }
   SyncDirectory(temp);
   std::string old;
@@ -103,13 +104,13 @@ std::string WriteDirectoryAtomically(const std::string& path,
     }
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
-    std::string error = SysError("cannot rename " + temp + " to " + path);
+    Status error = SysError("cannot rename " + temp + " to " + path);
     if (!old.empty()) ::rename((old + "/previous").c_str(), path.c_str());
     return fail(error);
   }
   if (!old.empty()) fs::remove_all(old, ec);
   SyncDirectory(Directory(path));
-  return "";
+  return Status();
 }
 
 }  // namespace casegraph

@@ -3,19 +3,21 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "model/status.h"
+
 namespace casegraph {
 
-/// Writes content to path atomically. Returns "" on success, else what went wrong; on failure
-/// the old file (if any) is untouched and no temporary file is left behind.
-std::string WriteFileAtomically(const std::string& path, const std::string& content);
+/// Writes content to path atomically. On failure (kind io) the old file, if any, is untouched and
+/// no temporary file is left behind.
+Status WriteFileAtomically(const std::string& path, std::string_view content);
 
 /// Writes (name, content) files as directory path: they are written into a temporary directory
 /// beside it, fsynced, and the directory is renamed into place (an existing directory at path
-/// is replaced only once the new one is complete). Returns "" or what went wrong.
-std::string WriteDirectoryAtomically(const std::string& path,
-                                     const std::vector<std::pair<std::string, std::string>>& files);
+/// is replaced only once the new one is complete).
+Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace casegraph

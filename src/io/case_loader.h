@@ -7,22 +7,20 @@
 #include <vector>
 
 #include "model/case.h"
+#include "model/status.h"
 
 namespace casegraph {
-
-struct LoadResult {
-  std::optional<Case> loaded;  // set only when there were no errors: never half-loaded
-  Diagnostics diagnostics;     // every problem found (errors and warnings), in file order,
-                               // then line and column
-};
 
 /// The files a graph path stands for: the file itself, or every *.json in a directory
 /// (not recursive), sorted by name. Problems (missing path, empty directory) go to *diagnostics.
 std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* diagnostics);
 
 /// Reads and merges the files of all paths (each expanded as by ExpandGraphPath; a file named
-/// twice is read once). "*.csv" files are CSV edge files; others are case files.
-LoadResult LoadCase(const std::vector<std::string>& paths);
+/// twice is read once). "*.csv" files are CSV edge files, "*.ftm.json" and "*.ftm.jsonl"
+/// FollowTheMoney files; others are case files. Nothing is ever half-loaded: on any error the
+/// status holds every diagnostic (errors and warnings) in file order, then line and column; a
+/// case that loads gives its warnings to *warnings, when given.
+Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings = nullptr);
 
 /// A file of a snapshot: a case file's text, or only the name of a CSV file (its rows are stored).
 struct StoredFile {
@@ -37,7 +35,8 @@ struct StoredFile {
 Case RebuildCase(const std::vector<StoredFile>& files, EdgeTable edges,
                  const std::vector<std::pair<std::string, Location>>& implied_types, Diagnostics* diagnostics);
 
-/// Reads and merges in-memory files: (name, text) pairs. For tests and tools.
-LoadResult LoadCaseFromTexts(const std::vector<std::pair<std::string, std::string>>& files);
+/// Reads and merges in-memory files: (name, text) pairs, as LoadCase reads files.
+Result<Case> LoadCaseFromTexts(const std::vector<std::pair<std::string, std::string>>& files,
+                               Diagnostics* warnings = nullptr);
 
 }  // namespace casegraph

@@ -143,7 +143,7 @@ class CaseWriter {
     if (r.date) Field("date", r.date->text);
     if (r.start) Field("start", r.start->text);
     if (r.end) Field("end", r.end->text);
-    if (r.status != Status::kReported) Field("status", StatusName(r.status));
+    if (r.status != ClaimStatus::kReported) Field("status", ClaimStatusName(r.status));
     if (r.weight != 1.0) {
       Key("weight");
       if (r.weight == static_cast<double>(static_cast<int64_t>(r.weight)) && r.weight < 1e15) {

@@ -10,8 +10,6 @@
 
 namespace casegraph {
 
-/// Entity type given to entities that are named only in CSV files.
-constexpr const char* kImplicitEntityType = "unknown";
 /// Relation type of a CSV row without a type.
 constexpr const char* kDefaultCsvRelationType = "related";
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "io/json_tree.h"
+#include "text/unicode.h"
 
 namespace casegraph {
 
@@ -124,7 +125,7 @@ class FtmReader {
 
   void ReadRecords() {
     const std::string_view text = source_.text();
-    const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    const size_t first = text.find_first_not_of(" \t\r\n", ByteOrderMarkLength(text));
     if (first != std::string::npos && text[first] == '[') {  // a JSON array of records
       std::optional<JsonTree> tree = ParseJsonTree(source_, diagnostics_);
       if (!tree) return;
@@ -228,10 +229,12 @@ class FtmReader {
     if (it == r.properties.end() || it->second.empty()) return std::nullopt;
     const Value& v = it->second.front();
     std::string text = v.text.substr(0, std::min<size_t>(v.text.size(), 10));
-    std::string error;
-    std::optional<Date> d = ParseDate(text, &error);
-    if (!d) Warn(v.where, std::string(property) + ": " + error + "; left out");
-    return d;
+    Result<Date> d = ParseDate(text);
+    if (!d.ok()) {
+      Warn(v.where, std::string(property) + ": " + d.status().message() + "; left out");
+      return std::nullopt;
+    }
+    return std::move(d).value();
   }
 
   // Attributes: every property that is not a name, an end, a reference, a date or provenance.

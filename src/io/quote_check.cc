@@ -3,7 +3,7 @@
 #include <map>
 #include <optional>
 
-#include "io/source_text.h"
+#include "io/file_bytes.h"
 #include "text/unicode.h"
 
 namespace casegraph {
@@ -19,12 +19,11 @@ Diagnostics CheckQuotes(const Case& c) {
       if (e.quote.empty() || s == sources.end() || s->second->resolved_file.empty()) continue;
       auto [it, inserted] = texts.emplace(e.source, std::nullopt);
       if (inserted) {
-        std::string error;
-        if (std::optional<std::string> bytes = ReadFileBytes(s->second->resolved_file, &error)) {
-          it->second = NormalizeForQuoteMatch(*bytes);
+        if (Result<std::string> bytes = ReadFileBytes(s->second->resolved_file); bytes.ok()) {
+          it->second = NormalizeForQuoteMatch(bytes.value());
         } else {
           out.push_back({s->second->where, "source '" + e.source + "': file '" + s->second->resolved_file +
-                                               "': " + error});
+                                               "': " + bytes.status().message()});
         }
       }
       if (!it->second) continue;

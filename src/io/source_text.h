@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/location.h"
+#include "model/status.h"
 
 namespace casegraph {
 
@@ -19,10 +20,9 @@ class SourceText {
   /// The bytes of whole from offset on, shared rather than copied; their first line is first_line.
   SourceText(const SourceText& whole, size_t offset, int first_line);
 
-  /// A file's bytes. Large files are mapped into memory rather than copied (changing a file
-  /// while casegraph reads it is not supported); others are read. On failure returns nullopt
-  /// and sets *error as ReadFileBytes does.
-  static std::optional<SourceText> Open(const std::string& path, std::string* error);
+  /// A file's bytes. Files of 1 MiB or more are mapped into memory rather than copied (see
+  /// FileBytes); others are read. Errors as FileBytes::Open's.
+  static Result<SourceText> Open(const std::string& path);
 
   const std::string& name() const { return name_; }
   std::string_view text() const { return text_; }
@@ -58,8 +58,5 @@ class SourceText {
   mutable Position cursor_;
   mutable Position anchor_;
 };
-
-/// Reads a whole file. On failure returns nullopt and sets *error ("cannot open: No such file").
-std::optional<std::string> ReadFileBytes(const std::string& path, std::string* error);
 
 }  // namespace casegraph

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/claim_status.h"
 #include "model/date.h"
 #include "model/id_table.h"
 #include "model/location.h"
@@ -27,12 +28,6 @@ struct AttributeValue {
 };
 
 using Attributes = std::map<std::string, AttributeValue>;
-
-enum class Status { kFact, kReported, kAlleged, kClaimed, kDenied };
-
-/// "fact", "reported", ... ; and back. ParseStatus returns nullopt for an unknown word.
-const char* StatusName(Status s);
-std::optional<Status> ParseStatus(const std::string& word);
 
 struct Source {
   std::string id;
@@ -71,7 +66,7 @@ struct Relation {
   std::optional<Date> date;   // an event
   std::optional<Date> start;  // a span; either end may be open
   std::optional<Date> end;
-  Status status = Status::kReported;
+  ClaimStatus status = ClaimStatus::kReported;
   double weight = 1.0;
   Attributes attributes;
   std::vector<Evidence> evidence;
@@ -114,6 +109,9 @@ struct EdgeFile {
   uint32_t rows = 0;
 };
 
+/// The type of entities named only in CSV files (their name is their id).
+constexpr const char* kImplicitEntityType = "unknown";
+
 /// Where an implicit entity was first named.
 struct Mention {
   uint32_t file = 0;  // index into Case::files
@@ -137,7 +135,7 @@ struct EdgeTable {
   std::vector<uint32_t> from, to;
   std::vector<uint32_t> type;  // index into type_names
   std::vector<std::string> type_names;
-  std::vector<uint8_t> status;  // Status per row; empty when every row is "reported"
+  std::vector<uint8_t> status;  // ClaimStatus per row; empty when every row is "reported"
   std::vector<double> weight;   // empty when every weight is 1
   std::vector<uint32_t> line;   // the row's line in its file
   std::vector<EdgeFile> files;
@@ -156,7 +154,7 @@ struct EdgeTable {
   /// Appends an implicit entity; returns its number among the implicit ones.
   uint32_t AddEntity(std::string_view id, Mention where);
 
-  Status row_status(size_t row) const { return status.empty() ? Status::kReported : static_cast<Status>(status[row]); }
+  ClaimStatus row_status(size_t row) const { return status.empty() ? ClaimStatus::kReported : static_cast<ClaimStatus>(status[row]); }
   double row_weight(size_t row) const { return weight.empty() ? 1.0 : weight[row]; }
   /// The file a row came from.
   const EdgeFile& file_of(size_t row) const;

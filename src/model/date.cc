@@ -57,11 +57,10 @@ std::string DayText(Day day) {
   return buffer;
 }
 
-std::optional<Date> ParseDate(std::string_view text, std::string* error) {
+Result<Date> ParseDate(std::string_view text) {
   const std::string shown(text);
-  auto fail = [&](const std::string& why) -> std::optional<Date> {
-    *error = "invalid date '" + shown + "': " + why;
-    return std::nullopt;
+  auto fail = [&](const std::string& why) -> Result<Date> {
+    return Status::InvalidInput(Message("invalid date '", shown, "': ", why));
   };
   const bool shape_ok = (text.size() == 4 || text.size() == 7 || text.size() == 10) &&
                         (text.size() < 7 || text[4] == '-') && (text.size() < 10 || text[7] == '-');

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/status.h"
+
 namespace casegraph {
 
 /// Days since 1970-01-01 in the proleptic Gregorian calendar.
@@ -18,9 +20,9 @@ struct Date {
   Day last = 0;      // last day the date may denote
 };
 
-/// Parses an ISO 8601 date of year, month or day precision. On failure returns nullopt and sets
-/// *error to a message that says what is wrong ("2021-02-30: February 2021 has 28 days").
-std::optional<Date> ParseDate(std::string_view text, std::string* error);
+/// Parses an ISO 8601 date of year, month or day precision. An invalid one's status says what is
+/// wrong ("invalid date '2021-02-30': February 2021 has 28 days").
+Result<Date> ParseDate(std::string_view text);
 
 /// Days since the epoch for a valid calendar date. REQUIRES: 1 <= month <= 12, day valid.
 Day DaysFromCivil(int year, int month, int day);

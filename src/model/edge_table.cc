@@ -61,7 +61,7 @@ Entity EdgeTable::ImplicitEntity(size_t k, const std::vector<std::string>& files
   Entity e;
   e.id = std::string(entity_id(k));
   e.name = e.id;
-  e.type = "unknown";
+  e.type = kImplicitEntityType;
   e.implicit = true;
   const Mention& m = entity_where[k];
   e.where = Location{files_[m.file], static_cast<int>(m.line), static_cast<int>(m.column)};

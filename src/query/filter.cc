@@ -27,16 +27,38 @@ void TraversalFilter::Settle() {
 
 namespace {
 
-// Checks relation type names against the vocabulary; returns "" or the error message.
-std::string CheckTypes(const Graph& g, const std::vector<std::string>& names, const char* option) {
+// Checks relation type names against the vocabulary.
+Status CheckTypes(const Graph& g, const std::vector<std::string>& names, std::string_view field) {
   std::vector<std::string> known;
   for (const auto& [id, t] : g.model().vocabulary.relation_types) known.push_back(id);
   for (const std::string& n : names) {
     if (!g.model().vocabulary.relation_types.count(n)) {
-      return std::string(option) + ": unknown relation type '" + n + "'" + DidYouMean(Suggest(n, known));
+      return Status::InvalidInput(
+          Message(Field(field), ": unknown relation type '", n, "'", DidYouMean(Suggest(n, known))));
     }
   }
-  return "";
+  return Status();
+}
+
+// Adds the entities and relations to avoid: an entity id first, then a relation id, then any
+// name of an entity.
+Status AddAvoided(const Graph& g, const std::vector<std::string>& avoid, std::vector<EntityId>* entities,
+                  std::vector<RelationId>* relations, std::vector<std::string>* ids) {
+  for (const std::string& a : avoid) {
+    Resolution res = g.Resolve(a);
+    const bool exact_entity = res.kind == Resolution::Kind::kFound && g.entity_id(res.entity) == a;
+    if (auto r = g.FindRelation(a); r && !exact_entity) {
+      relations->insert(std::upper_bound(relations->begin(), relations->end(), *r), *r);
+      ids->push_back(a);
+      continue;
+    }
+    if (res.kind != Resolution::Kind::kFound) {
+      return Status::InvalidInput(Message(Field("avoid"), ": ", ResolutionMessage(a, res, g)));
+    }
+    entities->insert(std::upper_bound(entities->begin(), entities->end(), res.entity), res.entity);
+    ids->emplace_back(g.entity_id(res.entity));
+  }
+  return Status();
 }
 
 }  // namespace
@@ -44,13 +66,13 @@ std::string CheckTypes(const Graph& g, const std::vector<std::string>& names, co
 Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
   TraversalFilter f(g);
   f.direction = spec.direction;
-  if (spec.max_hops && *spec.max_hops < 0) return Result<TraversalFilter>::Error("--max-hops must be 0 or more");
+  if (spec.max_hops && *spec.max_hops < 0) return Status::InvalidInput(Message(Field("max_hops"), " must be 0 or more"));
   f.max_hops = spec.max_hops;
-  Result<TimeFilter> time = TimeFilter::Parse(spec.as_of, spec.from_date, spec.to_date);
-  if (!time.ok()) return Result<TraversalFilter>::Error(time.error());
+  Result<TimeFilter> time = TimeFilter::Parse(spec.as_of, spec.since, spec.until);
+  if (!time.ok()) return time.status();
   f.time = time.value();
-  if (std::string e = CheckTypes(g, spec.via, "--via"); !e.empty()) return Result<TraversalFilter>::Error(e);
-  if (std::string e = CheckTypes(g, spec.not_via, "--not-via"); !e.empty()) return Result<TraversalFilter>::Error(e);
+  if (Status s = CheckTypes(g, spec.via, "via"); !s.ok()) return s;
+  if (Status s = CheckTypes(g, spec.not_via, "not_via"); !s.ok()) return s;
   if (!spec.via.empty()) {
     std::fill(f.allowed_type_.begin(), f.allowed_type_.end(), 0);
     for (const std::string& n : spec.via) {
@@ -63,13 +85,8 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
   if (!spec.status.empty()) {
     f.allowed_status_ = 0;
     for (const std::string& s : spec.status) {
-      std::optional<Status> status = ParseStatus(s);
-      if (!status) {
-        return Result<TraversalFilter>::Error(
-            "--status: unknown status '" + s + "'" +
-            DidYouMean(Suggest(s, {"fact", "reported", "alleged", "claimed", "denied"}, 1)) +
-            " (one of fact, reported, alleged, claimed, denied)");
-      }
+      std::optional<ClaimStatus> status = ParseClaimStatus(s);
+      if (!status) return Status::InvalidInput(Message(Field("status"), ": ", UnknownClaimStatusMessage(s)));
       f.allowed_status_ |= 1u << static_cast<unsigned>(*status);
     }
   }
@@ -78,27 +95,13 @@ Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec) {
     for (const std::string& t : spec.through_types) {
       std::optional<TypeId> id = g.FindEntityType(t);
       if (!id) {
-        return Result<TraversalFilter>::Error("--through-types: no entity has type '" + t + "'" +
-                                              DidYouMean(Suggest(t, g.entity_type_names())));
+        return Status::InvalidInput(Message(Field("through_types"), ": no entity has type '", t, "'",
+                                            DidYouMean(Suggest(t, g.entity_type_names()))));
       }
       f.through_type_[*id] = 1;
     }
   }
-  for (const std::string& a : spec.avoid) {
-    // An entity id first, then a relation id, then any name of an entity.
-    Resolution res = g.Resolve(a);
-    const bool exact_entity = res.kind == Resolution::Kind::kFound && g.entity_id(res.entity) == a;
-    if (auto r = g.FindRelation(a); r && !exact_entity) {
-      f.avoided_relation_.insert(std::upper_bound(f.avoided_relation_.begin(), f.avoided_relation_.end(), *r), *r);
-      f.avoided_ids.push_back(a);
-      continue;
-    }
-    if (res.kind != Resolution::Kind::kFound) {
-      return Result<TraversalFilter>::Error("--avoid: " + ResolutionMessage(a, res, g));
-    }
-    f.avoided_entity_.insert(std::upper_bound(f.avoided_entity_.begin(), f.avoided_entity_.end(), res.entity), res.entity);
-    f.avoided_ids.emplace_back(g.entity_id(res.entity));
-  }
+  if (Status s = AddAvoided(g, spec.avoid, &f.avoided_entity_, &f.avoided_relation_, &f.avoided_ids); !s.ok()) return s;
   f.Settle();
   return f;
 }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "graph/graph.h"
-#include "query/result.h"
+#include "model/status.h"
 #include "query/time_filter.h"
 
 namespace casegraph {
@@ -24,7 +24,7 @@ struct FilterSpec {
   std::vector<std::string> status;   // statuses allowed (empty: all)
   std::vector<std::string> through_types;  // entity types allowed as intermediate stops (empty: all)
   std::optional<int> max_hops;
-  std::string as_of, from_date, to_date;  // --as-of, --from, --to ("" when not given)
+  std::string as_of, since, until;   // the graph as of a day; a window ("" when not given)
 };
 
 /// A compiled filter over one graph.
@@ -61,7 +61,7 @@ class TraversalFilter {
 
  private:
   friend Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
-  // Status, --avoid of relations, time: what the relation's own arrays must be read for.
+  // Status, avoided relations, time: what the relation's own arrays must be read for.
   bool AllowsRelationDetails(RelationId r) const;
   void Settle();  // computes one_way_ and checks_relation_ once the filter is compiled
 
@@ -71,13 +71,13 @@ class TraversalFilter {
   std::vector<EntityId> avoided_entity_;  // sorted
   std::vector<RelationId> avoided_relation_;  // sorted
   std::vector<char> through_type_;        // by entity TypeId, empty when all are allowed
-  unsigned allowed_status_ = ~0u;         // bit per Status
+  unsigned allowed_status_ = ~0u;         // bit per ClaimStatus
   bool checks_relation_ = false;
   bool one_way_ = false;
 };
 
 /// Resolves names in the spec. Errors: unknown relation type, entity type or status, unknown or
-/// ambiguous entity, negative max-hops, invalid dates or window.
+/// ambiguous entity, negative max_hops, invalid dates or window; each names its field.
 Result<TraversalFilter> CompileFilter(const Graph& g, const FilterSpec& spec);
 
 }  // namespace casegraph

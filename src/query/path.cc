@@ -12,21 +12,21 @@ std::vector<EntityId> Path::Entities() const {
 }
 
 PathAnswer ShortestPath(const Graph& g, const TraversalFilter& filter, const PathQuery& query) {
-  PathQuery shortest = query;
-  shortest.form = PathForm::kShortest;
-  shortest.weighted = false;
-  shortest.chronological = false;
-  return FindPaths(g, filter, shortest).value();  // this form has no error to report
+  PathAnswer answer;
+  if (std::optional<Path> p = FewestHops(Walker(g, filter), query.from, query.to, filter.max_hops)) {
+    answer.paths.push_back(std::move(*p));
+  }
+  return answer;
 }
 
 Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, const PathQuery& query) {
-  using R = Result<PathAnswer>;
-  if (query.limit < 1) return R::Error("--limit must be at least 1");
+  auto invalid = [](auto... parts) { return Status::InvalidInput(Message(parts...)); };
+  if (query.limit < 1) return invalid(Field("limit"), " must be at least 1");
   Walker w(g, filter);
   if (query.chronological) {
     if (query.form != PathForm::kShortest || query.weighted) {
-      return R::Error("--chronological finds the one path that arrives earliest; it cannot be combined with "
-                      "--all, -k, --simple or --weighted");
+      return invalid(Field("chronological"), " finds the one path that arrives earliest; it cannot be combined with ",
+                     Field("all"), ", ", Field("k"), ", ", Field("simple"), " or ", Field("weighted"));
     }
     PathAnswer answer;
     if (std::optional<Path> p = EarliestArrival(w, query.from, query.to, query.undated_allowed)) {
@@ -45,14 +45,17 @@ Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, cons
     case PathForm::kAllShortest:
       return AllShortestPaths(w, query.from, query.to, query.weighted, query.limit);
     case PathForm::kKShortest:
-      if (query.k < 1) return R::Error("-k must be at least 1");
+      if (query.k < 1) return invalid(Field("k"), " must be at least 1");
       return KShortestPaths(w, query.from, query.to, query.weighted, query.k, query.limit);
     case PathForm::kAllSimple:
-      if (!filter.max_hops) return R::Error("--simple needs --max-hops N: the number of simple paths grows too fast to list them all");
-      if (query.weighted) return R::Error("--simple lists paths by hops; it cannot be combined with --weighted");
+      if (!filter.max_hops) {
+        return invalid(Field("simple"), " needs ", Field("max_hops"),
+                       " N: the number of simple paths grows too fast to list them all");
+      }
+      if (query.weighted) return invalid(Field("simple"), " lists paths by hops; it cannot be combined with ", Field("weighted"));
       return AllSimplePaths(w, query.from, query.to, *filter.max_hops, query.limit);
   }
-  return R::Error("unknown path form");
+  return invalid("unknown path form");
 }
 
 }  // namespace casegraph

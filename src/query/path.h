@@ -6,7 +6,7 @@
 
 #include "graph/graph.h"
 #include "query/filter.h"
-#include "query/result.h"
+#include "model/status.h"
 
 namespace casegraph {
 
@@ -62,8 +62,8 @@ struct PathAnswer {
 /// The default --limit of enumerations.
 constexpr int kDefaultPathLimit = 100;
 
-/// Answers a path query. Errors (returned, not thrown): --simple without max-hops, --simple with
-/// --weighted, k or limit below 1, --chronological with another form or --weighted.
+/// Answers a path query. Errors (returned, not thrown): simple without max_hops, simple with
+/// weighted, k or limit below 1, chronological with another form or weighted.
 Result<PathAnswer> FindPaths(const Graph& g, const TraversalFilter& filter, const PathQuery& query);
 
 /// One shortest path by bidirectional breadth-first search (fewest hops); --avoid and

@@ -64,7 +64,6 @@ std::vector<double> Betweenness(const Projection& p, size_t n, bool weighted) {
 }  // namespace
 
 Result<std::vector<RankedEntity>> Rank(const Graph& g, const TraversalFilter& filter, const RankQuery& query) {
-  using R = Result<std::vector<RankedEntity>>;
   std::vector<double> score;
   const size_t n = g.entity_count();
   const bool any = filter.direction == Direction::kAny;
@@ -73,7 +72,9 @@ Result<std::vector<RankedEntity>> Rank(const Graph& g, const TraversalFilter& fi
       score = Degrees(g, filter, query.weighted);
       break;
     case RankMeasure::kPageRank:
-      if (query.weighted) return R::Error("--by pagerank is unweighted (Boost's page_rank); drop --weighted");
+      if (query.weighted) {
+        return Status::InvalidInput(Message(Field("by"), " pagerank is unweighted (Boost's page_rank); drop ", Field("weighted")));
+      }
       score = any ? PageRank(ProjectUndirected(g, filter, true), n, query) : PageRank(ProjectDirected(g, filter, true), n, query);
       break;
     case RankMeasure::kBetweenness:

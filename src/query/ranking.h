@@ -5,7 +5,7 @@
 
 #include "graph/graph.h"
 #include "query/filter.h"
-#include "query/result.h"
+#include "model/status.h"
 
 namespace casegraph {
 

@@ -74,7 +74,7 @@ GraphStats ComputeStats(const Graph& g, const TimeFilter& time) {
     if (per_type[t]) s.relation_types[g.relation_type_names()[t]] = per_type[t];
   }
   for (int st = 0; st < 5; ++st) {
-    if (per_status[st]) s.statuses[StatusName(static_cast<Status>(st))] = per_status[st];
+    if (per_status[st]) s.statuses[ClaimStatusName(static_cast<ClaimStatus>(st))] = per_status[st];
   }
   const std::vector<uint32_t> component = WeakComponents(g, time);
   for (uint32_t c : component) s.components = std::max<size_t>(s.components, c + 1);

@@ -1,20 +1,24 @@
 #include "query/time_filter.h"
 
+#include <tuple>
+
 namespace casegraph {
 
-Result<TimeFilter> TimeFilter::Parse(const std::string& as_of, const std::string& from, const std::string& to) {
+Result<TimeFilter> TimeFilter::Parse(const std::string& as_of, const std::string& since, const std::string& until) {
   TimeFilter f;
-  auto read = [](const std::string& text, const char* option, std::optional<Date>* out) -> std::string {
-    if (text.empty()) return "";
-    std::string error;
-    *out = ParseDate(text, &error);
-    return *out ? "" : std::string(option) + ": " + error;
+  auto read = [](const std::string& text, std::string_view field, std::optional<Date>* out) -> Status {
+    if (text.empty()) return Status();
+    Result<Date> date = ParseDate(text);
+    if (!date.ok()) return Status::InvalidInput(Message(Field(field), ": ", date.status().message()));
+    *out = std::move(date).value();
+    return Status();
   };
-  if (std::string e = read(as_of, "--as-of", &f.as_of_); !e.empty()) return Result<TimeFilter>::Error(e);
-  if (std::string e = read(from, "--from", &f.from_); !e.empty()) return Result<TimeFilter>::Error(e);
-  if (std::string e = read(to, "--to", &f.to_); !e.empty()) return Result<TimeFilter>::Error(e);
+  for (auto [text, field, out] : {std::tuple(&as_of, "as_of", &f.as_of_), std::tuple(&since, "since", &f.from_),
+                                  std::tuple(&until, "until", &f.to_)}) {
+    if (Status s = read(*text, field, out); !s.ok()) return s;
+  }
   if (f.from_ && f.to_ && f.to_->last < f.from_->first) {
-    return Result<TimeFilter>::Error("--to " + f.to_->text + " is before --from " + f.from_->text);
+    return Status::InvalidInput(Message(Field("until"), " ", f.to_->text, " is before ", Field("since"), " ", f.from_->text));
   }
   f.window_ = f.from_ || f.to_;
   return f;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "graph/graph.h"
-#include "query/result.h"
+#include "model/status.h"
 
 namespace casegraph {
 
@@ -15,9 +15,9 @@ class TimeFilter {
   /// No time filter: every relation counts.
   TimeFilter() = default;
 
-  /// Parses the option values ("" when not given). Errors name the option and the date problem,
-  /// or a window whose end lies before its start.
-  static Result<TimeFilter> Parse(const std::string& as_of, const std::string& from, const std::string& to);
+  /// Parses the fields as_of, since and until ("" when not given). Errors name the field and the
+  /// date's problem, or a window whose end lies before its start.
+  static Result<TimeFilter> Parse(const std::string& as_of, const std::string& since, const std::string& until);
 
   /// --as-of D: an event counts if it began on or before D (first day <= D's last day); a span
   /// counts if it began on or before D and had not ended before D (last day >= D's first day);

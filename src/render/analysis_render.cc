@@ -31,7 +31,7 @@ std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vec
     out += "  " + style.Name(std::string(g.entity_name(x.entity))) + " [" + std::string(g.entity_id(x.entity)) + "]" +
            style.Sep() + g.entity_type_name(x.entity) + "\n";
     for (const Hop& h : x.reached_by) {
-      const std::string date = RelationDateText(*g.TransientRelation(h.relation), style.fancy);
+      const std::string date = RelationDateText(*g.relation(h.relation), style.fancy);
       out += "    " + std::string(g.entity_name(h.from)) + style.Arrow(DirectionLabel(g, h.relation, h.forward)) +
              std::string(g.entity_name(h.to)) + style.Sep() + date + style.Sep() + g.relation_id(h.relation) + "\n";
     }

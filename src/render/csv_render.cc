@@ -32,7 +32,7 @@ CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
   CsvExport out;
   out.nodes = "id:ID,name,type,description,aliases:string[],attributes,:LABEL\n";
   for (EntityId v : s.entities) {
-    const Transient<Entity> entity = g.TransientEntity(v);
+    const Transient<Entity> entity = g.entity(v);
     const Entity& e = *entity;
     std::string aliases;
     for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ";") + a;
@@ -41,14 +41,14 @@ CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
   out.relationships = ":START_ID,:END_ID,:TYPE,id,label,date,start,end,status,weight:double,symmetric:boolean,source,quote,"
                       "attributes\n";
   for (RelationId r : s.relations) {
-    const Transient<Relation> relation = g.TransientRelation(r);
+    const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
     char weight[32];
     std::snprintf(weight, sizeof weight, "%.17g", rel.weight);
     out.relationships += Row({rel.from, rel.to, rel.type, rel.id, g.relation_type_info(g.relation_type(r)).label,
                               rel.date ? rel.date->text : "", rel.start ? rel.start->text : "",
-                              rel.end ? rel.end->text : "", StatusName(rel.status), weight,
+                              rel.end ? rel.end->text : "", ClaimStatusName(rel.status), weight,
                               g.is_symmetric(g.relation_type(r)) ? "true" : "false", first ? first->source : "", first ? first->quote : "", AttributesJson(rel.attributes)});
   }
   return out;

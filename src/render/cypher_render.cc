@@ -47,7 +47,7 @@ std::string RenderCypher(const Graph& g, const Subgraph& s) {
   std::string out = "// casegraph export: one node per entity (label Entity and its type), one relationship per relation.\n"
                     "CREATE CONSTRAINT casegraph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n";
   for (EntityId v : s.entities) {
-    const Transient<Entity> entity = g.TransientEntity(v);
+    const Transient<Entity> entity = g.entity(v);
     const Entity& e = *entity;
     std::string aliases = "[";
     for (size_t i = 0; i < e.aliases.size(); ++i) aliases += (i ? ", " : "") + Literal(e.aliases[i]);
@@ -59,7 +59,7 @@ std::string RenderCypher(const Graph& g, const Subgraph& s) {
            ");\n";
   }
   for (RelationId r : s.relations) {
-    const Transient<Relation> relation = g.TransientRelation(r);
+    const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
     char weight[32];
@@ -69,7 +69,7 @@ std::string RenderCypher(const Graph& g, const Subgraph& s) {
            Properties({{"id", Literal(rel.id)}, {"label", Literal(g.relation_type_info(g.relation_type(r)).label)},
                        {"date", rel.date ? Literal(rel.date->text) : ""},
                        {"start", rel.start ? Literal(rel.start->text) : ""},
-                       {"end", rel.end ? Literal(rel.end->text) : ""}, {"status", Literal(StatusName(rel.status))},
+                       {"end", rel.end ? Literal(rel.end->text) : ""}, {"status", Literal(ClaimStatusName(rel.status))},
                        {"weight", weight}, {"source", first ? Literal(first->source) : ""},
                        {"quote", first && !first->quote.empty() ? Literal(first->quote) : ""}}) +
            "]->(b);\n";

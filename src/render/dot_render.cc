@@ -46,7 +46,7 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
   }
   const bool dim = !s.highlighted.empty();
   for (EntityId v : s.entities) {
-    const Transient<Entity> entity = g.TransientEntity(v);
+    const Transient<Entity> entity = g.entity(v);
     const Entity& e = *entity;
     const EntityStyle style = StyleOfEntityType(g, g.entity_type(v));
     entity_types.insert(g.entity_type(v));
@@ -57,7 +57,7 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
     out += "];\n";
   }
   for (RelationId r : s.relations) {
-    const Transient<Relation> relation = g.TransientRelation(r);
+    const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     const TypeId type = g.relation_type(r);
     relation_types.insert(type);

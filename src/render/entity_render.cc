@@ -20,7 +20,7 @@ const char* RankName(int rank) {
 }  // namespace
 
 std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& hops, const TextStyle& style) {
-  const Transient<Entity> entity = g.TransientEntity(v);
+  const Transient<Entity> entity = g.entity(v);
   const Entity& e = *entity;
   std::string out = style.Name(e.name) + " [" + e.id + "]" + style.Sep() + e.type + "\n";
   if (!e.aliases.empty()) {
@@ -44,7 +44,7 @@ std::string RenderShowText(const Graph& g, EntityId v, const std::vector<Hop>& h
 
 std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, const std::vector<Hop>& hops,
                            bool pretty) {
-  const Transient<Entity> entity = g.TransientEntity(v);
+  const Transient<Entity> entity = g.entity(v);
   const Entity& e = *entity;
   JsonOut json(pretty);
   json.Begin(query);
@@ -60,7 +60,7 @@ std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, c
 std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches, const TextStyle& style) {
   std::string out;
   for (const NameMatch& m : matches) {
-    const Transient<Entity> entity = g.TransientEntity(m.entity);
+    const Transient<Entity> entity = g.entity(m.entity);
     const Entity& e = *entity;
     out += e.id + "\t" + e.name + " (" + e.type + ")";
     if (m.matched != e.name && m.matched != e.id) out += "\tmatched " + style.Quote(m.matched);
@@ -76,7 +76,7 @@ std::string RenderFindJson(const Graph& g, const QueryEcho& query, const std::ve
   json.Key("matches");
   json.StartArray();
   for (const NameMatch& m : matches) {
-    const Transient<Entity> entity = g.TransientEntity(m.entity);
+    const Transient<Entity> entity = g.entity(m.entity);
     const Entity& e = *entity;
     json.StartObject();
     json.Field("id", e.id);

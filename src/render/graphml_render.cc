@@ -68,7 +68,7 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
   for (const auto& [name, type] : edge_keys) key("edge.attr." + name, "edge", type);
   out += "  <graph id=\"casegraph\" edgedefault=\"directed\">\n";
   for (EntityId v : s.entities) {
-    const Transient<Entity> entity = g.TransientEntity(v);
+    const Transient<Entity> entity = g.entity(v);
     const Entity& e = *entity;
     out += "    <node id=\"" + XmlEscape(e.id) + "\">\n";
     Data(&out, "name", e.name);
@@ -83,7 +83,7 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
     out += "    </node>\n";
   }
   for (RelationId r : s.relations) {
-    const Transient<Relation> relation = g.TransientRelation(r);
+    const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     const RelationType& t = g.relation_type_info(g.relation_type(r));
     out += "    <edge id=\"" + XmlEscape(rel.id) + "\" source=\"" + XmlEscape(rel.from) + "\" target=\"" + XmlEscape(rel.to) + "\">\n";
@@ -94,7 +94,7 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
     if (rel.date) Data(&out, "edge.date", rel.date->text);
     if (rel.start) Data(&out, "edge.start", rel.start->text);
     if (rel.end) Data(&out, "edge.end", rel.end->text);
-    Data(&out, "edge.status", StatusName(rel.status));
+    Data(&out, "edge.status", ClaimStatusName(rel.status));
     char weight[32];
     std::snprintf(weight, sizeof weight, "%.17g", rel.weight);
     Data(&out, "edge.weight", weight);

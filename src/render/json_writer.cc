@@ -132,7 +132,7 @@ void JsonOut::HopObject(const Graph& g, const Hop& hop, bool with_cost, std::opt
   Key("to");
   String(g.entity_id(hop.to));
   DateFields(g.relation_dates(r));
-  Field("status", StatusName(g.relation_status(r)));
+  Field("status", ClaimStatusName(g.relation_status(r)));
   Key("evidence");
   EvidenceArray(g.relation_evidence(r));
   if (with_cost) {

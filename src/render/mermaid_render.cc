@@ -40,7 +40,7 @@ std::string RenderMermaid(const Graph& g, const Subgraph& s) {
     out += "  " + id + "[\"" + MermaidText(std::string(g.entity_name(v))) + "\"]\n";
   }
   for (RelationId r : s.relations) {
-    const Transient<Relation> relation = g.TransientRelation(r);
+    const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     std::string label = g.relation_type_info(g.relation_type(r)).label;
     if (rel.IsDated()) {

@@ -24,13 +24,13 @@ std::string RenderNodeLinkJson(const Graph& g, const Subgraph& s) {
   json.Key("nodes");
   json.StartArray();
   for (EntityId v : s.entities) {
-    json.EntityObject(*g.TransientEntity(v));
+    json.EntityObject(*g.entity(v));
   }
   json.EndArray();
   json.Key("links");
   json.StartArray();
   for (RelationId r : s.relations) {
-    const Transient<Relation> relation = g.TransientRelation(r);
+    const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     json.StartObject();
     json.Field("source", rel.from);
@@ -39,7 +39,7 @@ std::string RenderNodeLinkJson(const Graph& g, const Subgraph& s) {
     json.Field("type", rel.type);
     json.Field("label", g.relation_type_info(g.relation_type(r)).label);
     json.DateFields(rel);
-    json.Field("status", StatusName(rel.status));
+    json.Field("status", ClaimStatusName(rel.status));
     json.Key("weight");
     json.Double(rel.weight);
     json.Key("highlighted");

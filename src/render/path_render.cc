@@ -7,12 +7,12 @@
 namespace casegraph {
 
 std::string RenderHopText(const Graph& g, const Hop& hop, const std::string& indent, const TextStyle& style) {
-  const Transient<Relation> relation = g.TransientRelation(hop.relation);
+  const Transient<Relation> relation = g.relation(hop.relation);
   const Relation& r = *relation;
   std::string out = style.Name(std::string(g.entity_name(hop.from)));
   out += style.Arrow(DirectionLabel(g, hop.relation, hop.forward));
   out += style.Name(std::string(g.entity_name(hop.to))) + "\n";
-  out += indent + RelationDateText(r, style.fancy) + style.Sep() + StatusName(r.status) + style.Sep() + r.id + "\n";
+  out += indent + RelationDateText(r, style.fancy) + style.Sep() + ClaimStatusName(r.status) + style.Sep() + r.id + "\n";
   for (const Evidence& e : r.evidence) {
     if (!e.quote.empty()) out += indent + style.Quote(e.quote) + "\n";
     std::string source = e.source;

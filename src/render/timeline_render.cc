@@ -1,6 +1,7 @@
 #include "render/timeline_render.h"
 
 #include "render/json_writer.h"
+#include "text/unicode.h"
 
 namespace casegraph {
 
@@ -12,16 +13,15 @@ std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, c
   constexpr size_t kDateWidth = 18;
   const std::string indent(kDateWidth, ' ');
   for (RelationId r : events) {
-    const Transient<Relation> relation = g.TransientRelation(r);
+    const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     std::string date = RelationDateText(rel, style.fancy);
     // Pad to the column by characters, not bytes (the span dash is one character, three bytes).
-    size_t width = 0;
-    for (unsigned char c : date) width += (c & 0xC0) != 0x80;
+    const size_t width = CountCodePoints(date);
     date += std::string(width < kDateWidth ? kDateWidth - width : 1, ' ');
     out += "\n" + date + style.Name(std::string(g.entity_name(g.relation_from(r)))) +
            style.Arrow(DirectionLabel(g, r, true)) + style.Name(std::string(g.entity_name(g.relation_to(r)))) + "\n";
-    out += indent + StatusName(rel.status) + style.Sep() + rel.id + "\n";
+    out += indent + ClaimStatusName(rel.status) + style.Sep() + rel.id + "\n";
     for (const Evidence& e : rel.evidence) {
       out += indent + (e.quote.empty() ? "" : style.Quote(e.quote) + " " + style.Dash() + " ") + e.source +
              (e.locator.empty() ? "" : ", " + e.locator) + "\n";

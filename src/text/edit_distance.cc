@@ -29,10 +29,12 @@ int EditDistance(std::string_view a_utf8, std::string_view b_utf8, int max_dista
   return row[m];
 }
 
+int SuggestionDistance(std::string_view word) { return std::max<int>(1, static_cast<int>(CountCodePoints(word)) / 3); }
+
 std::vector<std::string> Suggest(std::string_view word, const std::vector<std::string>& candidates,
                                  size_t max_count) {
   const std::string key = NameKey(word);
-  const int limit = std::max<int>(1, static_cast<int>(CodePoints(key).size()) / 3);
+  const int limit = SuggestionDistance(key);
   std::vector<std::pair<int, size_t>> scored;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const std::string candidate = NameKey(candidates[i]);

@@ -11,7 +11,11 @@ namespace casegraph {
 /// Stops early and returns a value > max_distance once the distance must exceed it.
 int EditDistance(std::string_view a, std::string_view b, int max_distance);
 
-/// Up to max_count candidates close to word (distance <= max(1, length/3), or containing it),
+/// How far a name may be from a word to be suggested for it: a third of the word's characters,
+/// at least 1.
+int SuggestionDistance(std::string_view word);
+
+/// Up to max_count candidates close to word (within SuggestionDistance, or containing it),
 /// closest first, ties in the candidates' order.
 std::vector<std::string> Suggest(std::string_view word, const std::vector<std::string>& candidates,
                                  size_t max_count = 3);

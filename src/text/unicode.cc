@@ -72,6 +72,12 @@ std::vector<char32_t> CodePoints(std::string_view utf8) {
   return out;
 }
 
+size_t CountCodePoints(std::string_view utf8) {
+  size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 bool IsValidUtf8(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     utf8proc_int32_t cp = 0;

@@ -14,6 +14,18 @@ std::string NameKey(std::string_view name);
 /// The code points of a UTF-8 string; an invalid byte becomes U+FFFD.
 std::vector<char32_t> CodePoints(std::string_view utf8);
 
+/// The number of characters in UTF-8 text, as columns count them: its bytes that do not continue
+/// a character.
+size_t CountCodePoints(std::string_view utf8);
+
+/// The UTF-8 byte-order mark a file may start with; it is not part of the text.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+/// The length of the byte-order mark that text starts with: 3, or 0 when it has none.
+inline size_t ByteOrderMarkLength(std::string_view text) {
+  return text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
+}
+
 /// True if the string is well-formed UTF-8.
 bool IsValidUtf8(std::string_view text);
 

@@ -9,8 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace casegraph;
   const std::string text(reinterpret_cast<const char*>(data), size);
-  std::string error;
-  if (std::optional<Date> d = ParseDate(text, &error)) {
+  if (Result<Date> parsed = ParseDate(text); parsed.ok()) {
+    const Date* d = &parsed.value();
     if (d->first > d->last || DayText(d->first).size() != 10) __builtin_trap();
   }
   const size_t cut = text.find('|');

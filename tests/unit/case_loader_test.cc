@@ -17,9 +17,9 @@ TEST_CASE("the same entity in two files is merged: aliases and attributes united
                       "description": "d", "attributes": { "k": 1, "m": "v" } } ] })"},
   });
   REQUIRE(g->entity_count() == 1);
-  CHECK(g->entity(0).aliases == std::vector<std::string>{"x", "y"});
-  CHECK(g->entity(0).attributes.size() == 2);
-  CHECK(g->entity(0).description == "d");
+  CHECK(g->entity(0)->aliases == std::vector<std::string>{"x", "y"});
+  CHECK(g->entity(0)->attributes.size() == 2);
+  CHECK(g->entity(0)->description == "d");
 }
 
 TEST_CASE("relations may reference entities and types defined in another file") {
@@ -40,14 +40,14 @@ TEST_CASE("a CSV mention yields to the entity's definition in any file") {
   });
   REQUIRE(g->entity_count() == 2);
   // Entities defined in case files come first, then those named only in CSV files.
-  CHECK(g->entity(0).name == "Queen");
-  CHECK(g->entity(1).type == "unknown");
-  CHECK(g->entity(1).id == "p");
-  CHECK(g->relation(0).to == "q");
+  CHECK(g->entity(0)->name == "Queen");
+  CHECK(g->entity(1)->type == "unknown");
+  CHECK(g->entity(1)->id == "p");
+  CHECK(g->relation(0)->to == "q");
 }
 
 TEST_CASE("a graph with errors is never half-loaded") {
-  LoadResult r = LoadCaseFromTexts({
+  casegraph::testing::Loaded r = casegraph::testing::LoadTexts({
       {"a.json", R"({ "casegraph": 1, "entities": [ { "id": "p", "name": "P", "type": "t" } ] })"},
       {"b.json", R"({ "casegraph": 1, "relations": [ { "type": "cites", "from": "p", "to": "nobody" } ] })"},
   });
@@ -104,7 +104,7 @@ TEST_CASE("mapped files ending exactly at a page boundary, without a line break,
   for (const auto& [name, text] : {std::pair{"edges.csv", csv}, std::pair{"case.json", json}}) {
     std::ofstream(dir / name, std::ios::binary) << text;
   }
-  LoadResult r = LoadCase({(dir / "edges.csv").string(), (dir / "case.json").string()});
+  casegraph::testing::Loaded r = casegraph::testing::Load({(dir / "edges.csv").string(), (dir / "case.json").string()});
   for (const Diagnostic& d : r.diagnostics) UNSCOPED_INFO(FormatDiagnostic(d));
   REQUIRE(r.loaded);
   CHECK(r.loaded->titles.size() == 1);

@@ -43,13 +43,13 @@ TEST_CASE("a complete case file is read with every field") {
   CHECK(f.entities[0].attributes.at("z").kind == AttributeValue::Kind::kNull);
   REQUIRE(f.relations.size() == 2);
   CHECK(f.relations[0].id == "case#1");
-  CHECK(f.relations[0].status == Status::kFact);
+  CHECK(f.relations[0].status == ClaimStatus::kFact);
   CHECK(f.relations[0].weight == 2.5);
   CHECK(f.relations[0].start->text == "2020");
   CHECK_FALSE(f.relations[0].end);
   CHECK(f.relations[0].evidence[0].locator == "p. 2");
   CHECK(f.relations[1].id == "r2");
-  CHECK(f.relations[1].status == Status::kReported);
+  CHECK(f.relations[1].status == ClaimStatus::kReported);
   CHECK(f.relations[1].weight == 1.0);
 }
 

@@ -119,7 +119,7 @@ TEST_CASE("a chronological path waits for a later relation and never goes back i
   const Path& p = a.value().paths[0];
   // The month-precision relation may be taken on 1 March, before the 5 March one; the precise
   // 10 March one could not be.
-  CHECK(g->relation(p.hops[0].relation).id == "ab-early");
+  CHECK(g->relation(p.hops[0].relation)->id == "ab-early");
   CHECK(DayText(p.times[0]) == "2021-03-01");
   CHECK(DayText(p.times[1]) == "2021-03-05");
   FilterSpec no_early;
@@ -133,7 +133,8 @@ TEST_CASE("chronological paths refuse the enumerating forms") {
   PathQuery q;
   q.chronological = true;
   q.form = PathForm::kAllShortest;
-  CHECK(FindPaths(*g, CompileFilter(*g, FilterSpec{}).value(), q).error() ==
-        "--chronological finds the one path that arrives earliest; it cannot be combined with --all, -k, "
-        "--simple or --weighted");
+  const Status refused = FindPaths(*g, CompileFilter(*g, FilterSpec{}).value(), q).status();
+  CHECK(refused.message() ==
+        "chronological finds the one path that arrives earliest; it cannot be combined with all, k, simple or weighted");
+  CHECK(refused.message_parts().fields() == std::vector<std::string_view>{"chronological", "all", "k", "simple", "weighted"});
 }

@@ -41,35 +41,34 @@ TEST_CASE("days from civil agree with counting day by day") {
 }
 
 TEST_CASE("dates of reduced precision are intervals of days") {
-  std::string error;
-  auto year = ParseDate("2021", &error);
-  REQUIRE(year);
-  CHECK(year->first == DaysFromCivil(2021, 1, 1));
-  CHECK(year->last == DaysFromCivil(2021, 12, 31));
-  auto month = ParseDate("2020-02", &error);
-  REQUIRE(month);
-  CHECK(month->first == DaysFromCivil(2020, 2, 1));
-  CHECK(month->last == DaysFromCivil(2020, 2, 29));
-  auto day = ParseDate("2021-03-10", &error);
-  REQUIRE(day);
-  CHECK(day->first == day->last);
-  CHECK(day->text == "2021-03-10");
+  Result<Date> year = ParseDate("2021");
+  REQUIRE(year.ok());
+  CHECK(year.value().first == DaysFromCivil(2021, 1, 1));
+  CHECK(year.value().last == DaysFromCivil(2021, 12, 31));
+  Result<Date> month = ParseDate("2020-02");
+  REQUIRE(month.ok());
+  CHECK(month.value().first == DaysFromCivil(2020, 2, 1));
+  CHECK(month.value().last == DaysFromCivil(2020, 2, 29));
+  Result<Date> day = ParseDate("2021-03-10");
+  REQUIRE(day.ok());
+  CHECK(day.value().first == day.value().last);
+  CHECK(day.value().text == "2021-03-10");
 }
 
 TEST_CASE("impossible dates are refused with a reason") {
-  std::string error;
-  CHECK_FALSE(ParseDate("2021-02-29", &error));
-  CHECK(error == "invalid date '2021-02-29': February 2021 has 28 days");
-  CHECK(ParseDate("2024-02-29", &error));
-  CHECK_FALSE(ParseDate("1900-02-29", &error));
-  CHECK(ParseDate("2000-02-29", &error));
-  CHECK_FALSE(ParseDate("2021-13", &error));
-  CHECK(error == "invalid date '2021-13': month must be 01 to 12");
-  CHECK_FALSE(ParseDate("2021-00-10", &error));
-  CHECK_FALSE(ParseDate("2021-04-00", &error));
-  CHECK_FALSE(ParseDate("2021-04-31", &error));
+  CHECK_FALSE(ParseDate("2021-02-29").ok());
+  CHECK(ParseDate("2021-02-29").status().message() == "invalid date '2021-02-29': February 2021 has 28 days");
+  CHECK(ParseDate("2021-02-29").status().kind() == Status::Kind::kInvalidInput);
+  CHECK(ParseDate("2024-02-29").ok());
+  CHECK_FALSE(ParseDate("1900-02-29").ok());
+  CHECK(ParseDate("2000-02-29").ok());
+  CHECK_FALSE(ParseDate("2021-13").ok());
+  CHECK(ParseDate("2021-13").status().message() == "invalid date '2021-13': month must be 01 to 12");
+  CHECK_FALSE(ParseDate("2021-00-10").ok());
+  CHECK_FALSE(ParseDate("2021-04-00").ok());
+  CHECK_FALSE(ParseDate("2021-04-31").ok());
   for (const char* bad : {"", "21", "2021-", "2021-3", "2021-03-1", "2021/03/01", "2021-03-10T00", "２０２１", "-2021"}) {
     INFO(bad);
-    CHECK_FALSE(ParseDate(bad, &error));
+    CHECK_FALSE(ParseDate(bad).ok());
   }
 }

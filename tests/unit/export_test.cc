@@ -8,7 +8,7 @@
 #include <regex>
 #include <sstream>
 
-#include "cli/graphviz.h"
+#include "render/graphviz.h"
 #include "query/subgraph.h"
 #include "render/dot_render.h"
 #include "render/export_render.h"
@@ -21,7 +21,7 @@ namespace {
 const std::string kRoot = CASEGRAPH_SOURCE_DIR;
 
 std::unique_ptr<const Graph> Load(const std::string& path) {
-  LoadResult r = LoadCase({kRoot + "/" + path});
+  casegraph::testing::Loaded r = casegraph::testing::Load({kRoot + "/" + path});
   for (const Diagnostic& d : r.diagnostics) {
     if (d.IsError()) UNSCOPED_INFO(FormatDiagnostic(d));
   }
@@ -48,12 +48,13 @@ std::string XmlEscaped(const std::string& s) {
 
 // Graphviz names each SVG node group after the node's id: <title>ID</title>.
 void RequireSvgHasEntities(const Graph& g, const Subgraph& s, const std::string& title) {
-  std::string svg, error;
-  INFO(error);
-  REQUIRE(cli::RenderSvg(RenderDot(g, s, title), &svg, &error));
+  const Result<std::string> rendered = RenderSvg(RenderDot(g, s, title));
+  INFO(rendered.status().message());
+  REQUIRE(rendered.ok());
+  const std::string& svg = rendered.value();
   for (EntityId v : s.entities) {
-    INFO("entity " << g.entity(v).id);
-    CHECK(svg.find("<title>" + XmlEscaped(g.entity(v).id) + "</title>") != std::string::npos);
+    INFO("entity " << g.entity(v)->id);
+    CHECK(svg.find("<title>" + XmlEscaped(g.entity(v)->id) + "</title>") != std::string::npos);
   }
 }
 
@@ -151,17 +152,17 @@ TEST_CASE("CSV export rows parse back with every value intact") {
   REQUIRE(nodes.size() == 1 + g->entity_count());
   for (size_t i = 1; i < nodes.size(); ++i) {
     REQUIRE(nodes[i].size() == nodes[0].size());
-    CHECK(nodes[i][0] == g->entity(static_cast<EntityId>(i - 1)).id);
-    CHECK(nodes[i][1] == g->entity(static_cast<EntityId>(i - 1)).name);
+    CHECK(nodes[i][0] == g->entity(static_cast<EntityId>(i - 1))->id);
+    CHECK(nodes[i][1] == g->entity(static_cast<EntityId>(i - 1))->name);
   }
   const auto rels = ParseCsv(csv.relationships);
   REQUIRE(rels.size() == 1 + g->relation_count());
   for (size_t i = 1; i < rels.size(); ++i) {
     REQUIRE(rels[i].size() == rels[0].size());
-    CHECK(rels[i][3] == g->relation(static_cast<RelationId>(i - 1)).id);
+    CHECK(rels[i][3] == g->relation(static_cast<RelationId>(i - 1))->id);
   }
-  CHECK(rels[1][11] == g->relation(0).evidence[0].source);
-  CHECK(rels[1][12] == g->relation(0).evidence[0].quote);
+  CHECK(rels[1][11] == g->relation(0)->evidence[0].source);
+  CHECK(rels[1][12] == g->relation(0)->evidence[0].quote);
 }
 
 TEST_CASE("Cypher string literals and names round-trip hostile text") {
@@ -227,7 +228,7 @@ TEST_CASE("GraphML and node-link JSON carry hostile text escaped") {
   REQUIRE(doc["nodes"].Size() == g->entity_count());
   REQUIRE(doc["links"].Size() == g->relation_count());
   for (rapidjson::SizeType i = 0; i < doc["nodes"].Size(); ++i) {
-    CHECK(doc["nodes"][i]["name"].GetString() == g->entity(i).name);
+    CHECK(doc["nodes"][i]["name"].GetString() == g->entity(i)->name);
   }
   CHECK(doc["multigraph"].GetBool());
 }
@@ -236,9 +237,9 @@ TEST_CASE("svg without Graphviz says how to install it") {
   const char* old = std::getenv("PATH");
   const std::string saved = old ? old : "";
   setenv("PATH", "/nonexistent", 1);
-  std::string svg, error;
-  const bool ok = cli::RenderSvg("digraph {}", &svg, &error);
+  const Result<std::string> svg = RenderSvg("digraph {}");
   setenv("PATH", saved.c_str(), 1);
-  CHECK_FALSE(ok);
-  CHECK(error.find("sudo apt-get install graphviz") != std::string::npos);
+  CHECK_FALSE(svg.ok());
+  CHECK(svg.status().kind() == Status::Kind::kUnsupported);
+  CHECK(svg.status().message().find("sudo apt-get install graphviz") != std::string::npos);
 }

@@ -14,9 +14,9 @@ namespace {
 void VerifyGraph(const Graph& g) {
   std::vector<int> out_seen(g.relation_count()), in_seen(g.relation_count());
   for (EntityId v = 0; v < g.entity_count(); ++v) {
-    REQUIRE(g.FindEntity(g.entity(v).id) == v);
-    REQUIRE(g.entity_id(v) == g.entity(v).id);
-    REQUIRE(g.entity_type_names()[g.entity_type(v)] == g.entity(v).type);
+    REQUIRE(g.FindEntity(g.entity(v)->id) == v);
+    REQUIRE(g.entity_id(v) == g.entity(v)->id);
+    REQUIRE(g.entity_type_names()[g.entity_type(v)] == g.entity(v)->type);
     RelationId last = 0;
     bool first = true;
     for (const Incidence& i : g.out(v)) {
@@ -42,13 +42,13 @@ void VerifyGraph(const Graph& g) {
   for (RelationId r = 0; r < g.relation_count(); ++r) {
     REQUIRE(out_seen[r] == 1);
     REQUIRE(in_seen[r] == 1);
-    REQUIRE(g.relation_type_names()[g.relation_type(r)] == g.relation(r).type);
-    REQUIRE(g.entity(g.relation_from(r)).id == g.relation(r).from);
-    REQUIRE(g.entity(g.relation_to(r)).id == g.relation(r).to);
-    REQUIRE(g.relation_status(r) == g.relation(r).status);
-    REQUIRE(g.relation_weight(r) == g.relation(r).weight);
-    REQUIRE(g.relation_time(r).dated == g.relation(r).IsDated());
-    REQUIRE(g.FindRelation(g.relation(r).id) == r);
+    REQUIRE(g.relation_type_names()[g.relation_type(r)] == g.relation(r)->type);
+    REQUIRE(g.entity(g.relation_from(r))->id == g.relation(r)->from);
+    REQUIRE(g.entity(g.relation_to(r))->id == g.relation(r)->to);
+    REQUIRE(g.relation_status(r) == g.relation(r)->status);
+    REQUIRE(g.relation_weight(r) == g.relation(r)->weight);
+    REQUIRE(g.relation_time(r).dated == g.relation(r)->IsDated());
+    REQUIRE(g.FindRelation(g.relation(r)->id) == r);
   }
 }
 

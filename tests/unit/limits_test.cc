@@ -3,6 +3,7 @@
 
 #include "io/case_loader.h"
 #include "model/limits.h"
+#include "test_support.h"
 
 using namespace casegraph;
 
@@ -10,7 +11,7 @@ namespace {
 
 std::vector<std::string> Errors(const std::string& name, const std::string& text) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : LoadCaseFromTexts({{name, text}}).diagnostics) out.push_back(FormatDiagnostic(d));
+  for (const Diagnostic& d : casegraph::testing::LoadTexts({{name, text}}).diagnostics) out.push_back(FormatDiagnostic(d));
   return out;
 }
 
@@ -48,7 +49,7 @@ TEST_CASE("many entities and relations are no problem: only sizes are limited") 
   text += "], \"relations\": [";
   for (int i = 1; i < 20000; ++i) text += std::string(i > 1 ? "," : "") + "{\"type\":\"cites\",\"from\":\"e" + std::to_string(i - 1) + "\",\"to\":\"e" + std::to_string(i) + "\"}";
   text += "] }";
-  LoadResult r = LoadCaseFromTexts({{"many.json", text}});
+  casegraph::testing::Loaded r = casegraph::testing::LoadTexts({{"many.json", text}});
   REQUIRE(r.loaded);
   CHECK(r.loaded->relations.size() == 19999);
 }

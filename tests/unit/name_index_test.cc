@@ -27,16 +27,16 @@ TEST_CASE("names resolve by id, name or alias, in any case and script") {
     INFO(text);
     Resolution r = g->names().Resolve(text);
     REQUIRE(r.kind == Resolution::Kind::kFound);
-    CHECK(g->entity(r.entity).id == "roskomnadzor");
+    CHECK(g->entity(r.entity)->id == "roskomnadzor");
   }
-  CHECK(g->entity(g->names().Resolve("алексей навальный").entity).id == "navalny");
-  CHECK(g->entity(g->names().Resolve("Navalny").entity).id == "navalny");
+  CHECK(g->entity(g->names().Resolve("алексей навальный").entity)->id == "navalny");
+  CHECK(g->entity(g->names().Resolve("Navalny").entity)->id == "navalny");
 }
 
 TEST_CASE("an exact id wins over a case-insensitive match") {
   auto g = GraphFromTexts({{"p.json", kPeople}});
-  CHECK(g->entity(g->names().Resolve("Ab").entity).name == "Lower");
-  CHECK(g->entity(g->names().Resolve("ab").entity).name == "Upper");
+  CHECK(g->entity(g->names().Resolve("Ab").entity)->name == "Lower");
+  CHECK(g->entity(g->names().Resolve("ab").entity)->name == "Upper");
   CHECK(g->names().Resolve("AB").kind == Resolution::Kind::kAmbiguous);
 }
 
@@ -52,7 +52,7 @@ TEST_CASE("ambiguous names list every candidate; unknown names get suggestions")
         "unknown entity 'Roskomnadzr'; did you mean 'Roskomnadzor' (roskomnadzor)?");
   r = g->names().Resolve("Навальны");
   REQUIRE(r.candidates.size() >= 1);
-  CHECK(g->entity(r.candidates[0]).id == "navalny");
+  CHECK(g->entity(r.candidates[0])->id == "navalny");
   CHECK(g->names().Resolve("zzzzzzzz").candidates.empty());
 }
 

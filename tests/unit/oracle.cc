@@ -45,19 +45,18 @@ void RandomFilter(std::mt19937& rng, const Case& c, FilterSpec* spec, OracleQuer
     }
     return std::string(text);
   };
-  std::string error;
   if (rng() % 6 == 0) {
     spec->as_of = random_date();
-    oq->as_of = ParseDate(spec->as_of, &error);
+    oq->as_of = ParseDate(spec->as_of).value();
   }
   if (rng() % 6 == 0) {
-    if (rng() % 3 != 0) spec->from_date = random_date();
-    if (rng() % 3 != 0) spec->to_date = random_date();
-    if (!spec->from_date.empty() && !spec->to_date.empty() && spec->to_date < spec->from_date) {
-      std::swap(spec->from_date, spec->to_date);
+    if (rng() % 3 != 0) spec->since = random_date();
+    if (rng() % 3 != 0) spec->until = random_date();
+    if (!spec->since.empty() && !spec->until.empty() && spec->until < spec->since) {
+      std::swap(spec->since, spec->until);
     }
-    if (!spec->from_date.empty()) oq->window_from = ParseDate(spec->from_date, &error);
-    if (!spec->to_date.empty()) oq->window_to = ParseDate(spec->to_date, &error);
+    if (!spec->since.empty()) oq->window_from = ParseDate(spec->since).value();
+    if (!spec->until.empty()) oq->window_to = ParseDate(spec->until).value();
   }
   // A through-type that no entity has is refused by the tool; keep only types present.
   std::vector<std::string> present;
@@ -105,7 +104,7 @@ bool OracleAllows(const Case& c, const Relation& r, bool forward, const OracleQu
   if (!OracleTimeAllows(r, q)) return false;
   if (!q.via.empty() && !q.via.count(r.type)) return false;
   if (q.not_via.count(r.type)) return false;
-  if (!q.status.empty() && !q.status.count(StatusName(r.status))) return false;
+  if (!q.status.empty() && !q.status.count(ClaimStatusName(r.status))) return false;
   if (q.avoid_relations.count(r.id)) return false;
   const bool symmetric = c.vocabulary.relation_types.at(r.type).symmetric;
   if (symmetric || q.direction == Direction::kAny) return true;

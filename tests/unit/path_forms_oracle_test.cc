@@ -53,7 +53,7 @@ std::string Describe(const Trial& t) {
   for (const Entity& e : t.c.entities) out += e.id + ":" + e.type + " ";
   out += "\n";
   for (const Relation& r : t.c.relations) {
-    out += r.id + " " + r.from + "-" + r.type + "->" + r.to + " " + StatusName(r.status) + " w" +
+    out += r.id + " " + r.from + "-" + r.type + "->" + r.to + " " + ClaimStatusName(r.status) + " w" +
            std::to_string(r.weight) + "\n";
   }
   auto list = [](const std::vector<std::string>& v) {
@@ -208,11 +208,11 @@ TEST_CASE("simple paths need --max-hops and refuse --weighted") {
   Result<TraversalFilter> f = CompileFilter(*g, FilterSpec{});
   PathQuery q;
   q.form = PathForm::kAllSimple;
-  CHECK(FindPaths(*g, f.value(), q).error() ==
-        "--simple needs --max-hops N: the number of simple paths grows too fast to list them all");
+  CHECK(FindPaths(*g, f.value(), q).status().message() ==
+        "simple needs max_hops N: the number of simple paths grows too fast to list them all");
   FilterSpec bounded;
   bounded.max_hops = 2;
   q.weighted = true;
-  CHECK(FindPaths(*g, CompileFilter(*g, bounded).value(), q).error() ==
-        "--simple lists paths by hops; it cannot be combined with --weighted");
+  CHECK(FindPaths(*g, CompileFilter(*g, bounded).value(), q).status().message() ==
+        "simple lists paths by hops; it cannot be combined with weighted");
 }

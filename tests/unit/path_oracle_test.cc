@@ -103,11 +103,11 @@ TEST_CASE("parallel relations: the first in file order is the one reported") {
   Result<TraversalFilter> f = CompileFilter(*g, FilterSpec{});
   PathAnswer a = ShortestPath(*g, f.value(), PathQuery{0, 1});
   REQUIRE(a.paths.size() == 1);
-  CHECK(g->relation(a.paths[0].hops[0].relation).id == "first");  // out-relations come first
+  CHECK(g->relation(a.paths[0].hops[0].relation)->id == "first");  // out-relations come first
   FilterSpec only_cites;
   only_cites.via = {"cites"};
   a = ShortestPath(*g, CompileFilter(*g, only_cites).value(), PathQuery{0, 1});
-  CHECK(g->relation(a.paths[0].hops[0].relation).id == "second");
+  CHECK(g->relation(a.paths[0].hops[0].relation)->id == "second");
   CHECK_FALSE(a.paths[0].hops[0].forward);
 }
 
@@ -116,12 +116,13 @@ TEST_CASE("filter errors are values with suggestions") {
     "entities": [ { "id": "a", "name": "A", "type": "t" } ] })"}});
   FilterSpec spec;
   spec.via = {"lawsiut"};
-  CHECK(CompileFilter(*g, spec).error() == "--via: unknown relation type 'lawsiut'; did you mean 'lawsuit'?");
+  CHECK(CompileFilter(*g, spec).status().message() == "via: unknown relation type 'lawsiut'; did you mean 'lawsuit'?");
+  CHECK(CompileFilter(*g, spec).status().kind() == Status::Kind::kInvalidInput);
   spec = FilterSpec{};
   spec.status = {"facts"};
-  CHECK(CompileFilter(*g, spec).error() ==
-        "--status: unknown status 'facts'; did you mean 'fact'? (one of fact, reported, alleged, claimed, denied)");
+  CHECK(CompileFilter(*g, spec).status().message() ==
+        "status: unknown status 'facts'; did you mean 'fact'? (one of fact, reported, alleged, claimed, denied)");
   spec = FilterSpec{};
   spec.avoid = {"zz"};
-  CHECK(CompileFilter(*g, spec).error() == "--avoid: unknown entity 'zz'");
+  CHECK(CompileFilter(*g, spec).status().message() == "avoid: unknown entity 'zz'");
 }

@@ -5,12 +5,13 @@
 
 #include "io/case_loader.h"
 #include "io/quote_check.h"
+#include "test_support.h"
 
 using namespace casegraph;
 
 TEST_CASE("quotes are found in their source files; missing ones are errors at the quote") {
   const std::string dir = std::string(CASEGRAPH_SOURCE_DIR) + "/graphs";
-  LoadResult r = LoadCase({dir + "/russia-twitter-2021.json"});
+  casegraph::testing::Loaded r = casegraph::testing::Load({dir + "/russia-twitter-2021.json"});
   REQUIRE(r.loaded);
   CHECK(CheckQuotes(*r.loaded).empty());
   // Change one quote by one word: the check must notice.

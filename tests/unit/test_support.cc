@@ -2,7 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "cli/context.h"
 #include "model/vocabulary.h"
 
 #include <sstream>
@@ -24,8 +23,35 @@ std::pair<int, int> NaivePlace(std::string_view text, size_t offset) {
   return {line, column};
 }
 
+namespace {
+
+Loaded FromResult(Result<Case> r, Diagnostics warnings) {
+  Loaded out;
+  if (r.ok()) {
+    out.loaded = std::move(r).value();
+    out.diagnostics = std::move(warnings);
+  } else {
+    out.diagnostics = r.status().diagnostics();
+  }
+  return out;
+}
+
+}  // namespace
+
+Loaded Load(const std::vector<std::string>& paths) {
+  Diagnostics warnings;
+  Result<Case> r = LoadCase(paths, &warnings);
+  return FromResult(std::move(r), std::move(warnings));
+}
+
+Loaded LoadTexts(const std::vector<std::pair<std::string, std::string>>& files) {
+  Diagnostics warnings;
+  Result<Case> r = LoadCaseFromTexts(files, &warnings);
+  return FromResult(std::move(r), std::move(warnings));
+}
+
 std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::string, std::string>>& files) {
-  LoadResult result = LoadCaseFromTexts(files);
+  Loaded result = LoadTexts(files);
   for (const Diagnostic& d : result.diagnostics) UNSCOPED_INFO(FormatDiagnostic(d));
   REQUIRE(result.loaded);
   return Graph::Build(std::move(*result.loaded));
@@ -33,7 +59,7 @@ std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::str
 
 std::vector<std::string> DiagnosticsOf(const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : LoadCaseFromTexts(files).diagnostics) out.push_back(FormatDiagnostic(d));
+  for (const Diagnostic& d : LoadTexts(files).diagnostics) out.push_back(FormatDiagnostic(d));
   return out;
 }
 
@@ -51,8 +77,7 @@ void RandomDates(std::mt19937& rng, Relation* r) {
     } else {
       std::snprintf(text, sizeof text, "2021-%02d-%02d", month, day);
     }
-    std::string error;
-    return ParseDate(text, &error);
+    return std::optional<Date>(ParseDate(text).value());
   };
   r->date.reset();
   r->start.reset();
@@ -68,18 +93,6 @@ void RandomDates(std::mt19937& rng, Relation* r) {
   if (rng() % 4 != 0) r->end = date(false);
   if (r->start && r->end && r->end->last < r->start->first) std::swap(r->start, r->end);
   if (r->start && r->end && r->end->last < r->start->first) r->end.reset();
-}
-
-CliRun RunCli(const std::vector<std::string>& args, const std::string& input) {
-  std::vector<const char*> argv{"casegraph"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  CliRun run;
-  run.status = cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err);
-  run.out = out.str();
-  run.err = err.str();
-  return run;
 }
 
 Case RandomCase(std::mt19937& rng, int n, int m) {
@@ -107,7 +120,7 @@ Case RandomCase(std::mt19937& rng, int n, int m) {
     r.from = "e" + std::to_string(pick(rng));
     r.to = "e" + std::to_string(pick(rng));
     r.type = "t" + std::to_string(type(rng));
-    r.status = static_cast<Status>(status(rng));
+    r.status = static_cast<ClaimStatus>(status(rng));
     r.weight = 0.25 * quarters(rng);  // exact in binary, so sums compare exactly
     RandomDates(rng, &r);
     c.relations.push_back(r);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -13,20 +14,20 @@
 
 namespace casegraph::testing {
 
+/// What loading gave: the case when it loaded, and every diagnostic (errors, or the warnings of
+/// a case that loads).
+struct Loaded {
+  std::optional<Case> loaded;
+  Diagnostics diagnostics;
+};
+Loaded Load(const std::vector<std::string>& paths);
+Loaded LoadTexts(const std::vector<std::pair<std::string, std::string>>& files);
+
 /// Loads in-memory files; REQUIRES: they load without diagnostics (the test fails otherwise).
 std::unique_ptr<const Graph> GraphFromTexts(const std::vector<std::pair<std::string, std::string>>& files);
 
 /// All diagnostics of loading in-memory files, formatted "file:line:col: error: message".
 std::vector<std::string> DiagnosticsOf(const std::vector<std::pair<std::string, std::string>>& files);
-
-/// What running the command line gave.
-struct CliRun {
-  int status = 0;
-  std::string out, err;
-};
-
-/// Runs casegraph with args (without the program name) and input on standard input.
-CliRun RunCli(const std::vector<std::string>& args, const std::string& input = "");
 
 /// Line and column (1-based; columns count code points) of a byte offset, counted naively from
 /// the start of text: the oracle for SourceText::LocationAt.

@@ -7,16 +7,14 @@ using namespace casegraph;
 namespace {
 
 DayInterval Event(const char* text) {
-  std::string error;
-  Date d = *ParseDate(text, &error);
+  Date d = ParseDate(text).value();
   return DayInterval{true, false, d.first, d.last};
 }
 
 DayInterval Span(const char* start, const char* end) {
-  std::string error;
   DayInterval t{true, true, kFirstDay, kLastDay};
-  if (*start) t.first = ParseDate(start, &error)->first;
-  if (*end) t.last = ParseDate(end, &error)->last;
+  if (*start) t.first = ParseDate(start).value().first;
+  if (*end) t.last = ParseDate(end).value().last;
   return t;
 }
 
@@ -70,10 +68,10 @@ TEST_CASE("window (--from, --to): relations whose interval overlaps the window")
 }
 
 TEST_CASE("time filter options are validated") {
-  CHECK(TimeFilter::Parse("2021-02-30", "", "").error() ==
-        "--as-of: invalid date '2021-02-30': February 2021 has 28 days");
-  CHECK(TimeFilter::Parse("", "2021-13", "").error() == "--from: invalid date '2021-13': month must be 01 to 12");
-  CHECK(TimeFilter::Parse("", "2021-03-12", "2021-03-09").error() == "--to 2021-03-09 is before --from 2021-03-12");
+  CHECK(TimeFilter::Parse("2021-02-30", "", "").status().message() ==
+        "as_of: invalid date '2021-02-30': February 2021 has 28 days");
+  CHECK(TimeFilter::Parse("", "2021-13", "").status().message() == "since: invalid date '2021-13': month must be 01 to 12");
+  CHECK(TimeFilter::Parse("", "2021-03-12", "2021-03-09").status().message() == "until 2021-03-09 is before since 2021-03-12");
   CHECK(TimeFilter::Parse("", "2021-03-12", "2021-03").ok());  // March ends after the 12th
 }
 

@@ -42,18 +42,17 @@ Case GenerateCase(const GeneratorOptions& o) {
   std::uniform_int_distribution<uint32_t> type(0, o.relation_types - 1), status(0, 4), weight(1, 9), day(1, 28),
       month(1, 12), year(2000, 2021);
   c.relations.reserve(o.relations);
-  std::string error;
   for (uint32_t i = 0; i < o.relations; ++i) {
     Relation r;
     r.id = "r" + std::to_string(i);
     r.type = "rel" + std::to_string(type(rng));
     r.from = c.entities[endpoint()].id;
     r.to = c.entities[endpoint()].id;
-    r.status = static_cast<Status>(status(rng));
+    r.status = static_cast<ClaimStatus>(status(rng));
     r.weight = weight(rng);
     char date[16];
     std::snprintf(date, sizeof date, "%04u-%02u-%02u", year(rng), month(rng), day(rng));
-    r.date = ParseDate(date, &error);
+    r.date = ParseDate(date).value();
     Evidence e;
     e.source = "doc";
     e.quote = "Paragraph " + std::to_string(i) + ": the court found that the first party acted against the second";

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     spec.max_hops = form.max_hops;
     Result<TraversalFilter> filter = CompileFilter(*g, spec);
     if (!filter.ok()) {
-      std::fprintf(stderr, "%s\n", filter.error().c_str());
+      std::fprintf(stderr, "%s\n", filter.status().message().c_str());
       return 1;
     }
     const int n = form.form == PathForm::kShortest ? queries : std::max(10, queries / 4);

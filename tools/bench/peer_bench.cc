@@ -87,12 +87,12 @@ int main(int argc, char** argv) {
   }
 
   const auto t0 = Clock::now();
-  LoadResult loaded = LoadCase({edges});
-  if (!loaded.loaded) {
-    for (const Diagnostic& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+  Result<Case> loaded = LoadCase({edges});
+  if (!loaded.ok()) {
+    for (const Diagnostic& d : loaded.status().diagnostics()) std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
     return 2;
   }
-  std::shared_ptr<const Graph> g = Graph::Build(std::move(*loaded.loaded));
+  std::shared_ptr<const Graph> g = Graph::Build(std::move(loaded).value());
   const double load_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   cli::BatchAnswerer answerer(g);
   std::ofstream out_file;

@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "cli_support.h"
 #include "test_support.h"
 
 using namespace casegraph;

@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "cli/context.h"
+#include "io/file_bytes.h"
 #include "io/source_text.h"
+#include "cli_support.h"
 #include "test_support.h"
 
 using namespace casegraph;
@@ -66,9 +68,8 @@ TEST_CASE("every JSON answer has the shape its contract file gives") {
   for (const auto& entry : fs::directory_iterator(kRoot + "/tests/contract")) {
     if (entry.path().extension() != ".json") continue;
     INFO(entry.path().filename().string());
-    std::string error;
     rapidjson::Document contract;
-    REQUIRE_FALSE(contract.Parse(ReadFileBytes(entry.path().string(), &error)->c_str()).HasParseError());
+    REQUIRE_FALSE(contract.Parse(ReadFileBytes(entry.path().string()).value().c_str()).HasParseError());
     std::vector<std::string> args = {"-g", kRoot + "/graphs"};
     for (const auto& a : contract["args"].GetArray()) args.push_back(a.GetString());
     if (args[2] != "batch") {

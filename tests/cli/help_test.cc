@@ -6,6 +6,7 @@
 
 #include "cli/context.h"
 #include "cli/help.h"
+#include "cli_support.h"
 #include "test_support.h"
 
 using namespace casegraph;
