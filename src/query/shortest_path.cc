@@ -95,94 +95,118 @@ struct FewestHopsScratch {
   }
 };
 
+namespace {
+
+// One search of FewestHops: both sides' logs in the thread's scratch, expanded level by level.
+class BidirectionalSearch {
+ public:
+  BidirectionalSearch(const Walker& w, FewestHopsScratch& scratch, EntityId from, EntityId to)
+      : w_(w), g_(w.graph()), scratch_(scratch), sides_(scratch.side), from_(from), to_(to) {
+    for (int s = 0; s < 2; ++s) {
+      const EntityId end = s == 0 ? from : to;
+      sides_[s].level_start.push_back(0);
+      sides_[s].log.emplace_back(end, 0);
+      scratch_.See(end, s);
+    }
+    cost_[0] = w.ScanCost(from, true);
+    cost_[1] = w.ScanCost(to, false);
+  }
+
+  std::optional<Path> Run(std::optional<int> hop_limit) {
+    while (FrontierSize(0) > 0 && FrontierSize(1) > 0) {
+      if (hop_limit && static_cast<int>(levels_[0] + levels_[1]) >= *hop_limit) return std::nullopt;
+      // Expand the side with fewer relations to scan (NetworkX compares frontier sizes; counting
+      // relations avoids expanding a frontier of few but busy entities).
+      const int side = cost_[0] <= cost_[1] ? 0 : 1;
+      if (std::optional<EntityId> meet = ExpandLevel(side)) {
+        // The other side reached meet in its last level or before (see the top of this file).
+        const uint32_t depth[2] = {side == 0 ? levels_[0] : sides_[0].DepthOf(*meet),
+                                   side == 1 ? levels_[1] : sides_[1].DepthOf(*meet)};
+        if (hop_limit && static_cast<int>(depth[0] + depth[1]) > *hop_limit) return std::nullopt;
+        return Trace(*meet, depth);
+      }
+      cost_[side] = FrontierCost(w_, sides_[side], side == 0);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  size_t FrontierSize(int s) const { return sides_[s].log.size() - sides_[s].level_start.back(); }
+
+  // Expands one level of a side; the first entity it reaches that the other side has seen.
+  std::optional<EntityId> ExpandLevel(int side) {
+    const int other = 1 - side;
+    SideLog& log = sides_[side];
+    const EntityId goal = side == 0 ? to_ : from_;
+    const size_t begin = log.level_start.back(), end = log.log.size();
+    log.level_start.push_back(end);
+    levels_[side] += 1;
+    std::optional<EntityId> meet;
+    auto visit = [&](RelationId r, bool, EntityId u) {
+      if (meet) return;
+      const unsigned seen = scratch_.Seen(u);
+      if (seen & (1u << side)) return;
+      if (!w_.CanEnter(u, goal)) return;
+      scratch_.See(u, side);
+      log.log.emplace_back(u, r);
+      if (seen & (1u << other)) meet = u;
+    };
+    // The frontier is known in advance: each entity's row is asked for kAhead entities before it
+    // is read (and where the row is, twice as far ahead), so that the cache misses overlap.
+    constexpr size_t kAhead = 8;
+    const bool forward = side == 0;
+    for (size_t i = begin; i < end && i < begin + 2 * kAhead; ++i) w_.PrefetchPlace(log.log[i].first, forward);
+    for (size_t i = begin; i < end && !meet; ++i) {
+      if (i + 2 * kAhead < end) w_.PrefetchPlace(log.log[i + 2 * kAhead].first, forward);
+      if (i + kAhead < end) w_.PrefetchRow(log.log[i + kAhead].first, forward);
+      const EntityId v = log.log[i].first;
+      forward ? w_.StepsFrom(v, visit) : w_.StepsInto(v, visit);
+    }
+    return meet;
+  }
+
+  // The path through meet, read back from both logs.
+  Path Trace(EntityId meet, const uint32_t depth[2]) const {
+    Path p{from_, {}, 0};
+    uint32_t d = depth[0];
+    for (EntityId v = meet; v != from_; --d) {
+      const RelationId r = sides_[0].ReachedBy(v, d);
+      const EntityId prev = OtherEnd(g_, r, v);
+      p.hops.push_back(Hop{r, g_.relation_from(r) == prev, prev, v});
+      v = prev;
+    }
+    std::reverse(p.hops.begin(), p.hops.end());
+    d = depth[1];
+    for (EntityId v = meet; v != to_; --d) {
+      const RelationId r = sides_[1].ReachedBy(v, d);
+      const EntityId after = OtherEnd(g_, r, v);
+      p.hops.push_back(Hop{r, g_.relation_from(r) == v, v, after});
+      v = after;
+    }
+    p.cost = static_cast<double>(p.hops.size());
+    return p;
+  }
+
+  const Walker& w_;
+  const Graph& g_;
+  FewestHopsScratch& scratch_;
+  SideLog* sides_;
+  const EntityId from_, to_;
+  uint32_t levels_[2] = {0, 0};
+  size_t cost_[2];  // relations each frontier would scan (estimated for large frontiers)
+};
+
+}  // namespace
+
 std::optional<Path> FewestHops(const Walker& w, EntityId from, EntityId to, std::optional<int> hop_limit) {
   if (from == to) return Path{from, {}, 0};
   thread_local FewestHopsScratch scratch;
-  const Graph& g = w.graph();
-  scratch.Prepare(g.entity_count());
+  scratch.Prepare(w.graph().entity_count());
   struct ResetOnExit {
     FewestHopsScratch& s;
     ~ResetOnExit() { s.Reset(); }
   } reset{scratch};
-  SideLog* sides = scratch.side;
-  for (int s = 0; s < 2; ++s) {
-    const EntityId end = s == 0 ? from : to;
-    sides[s].level_start.push_back(0);
-    sides[s].log.emplace_back(end, 0);
-    scratch.See(end, s);
-  }
-  uint32_t levels[2] = {0, 0};
-  // Relations each frontier would scan (estimated for large frontiers).
-  size_t cost[2] = {w.ScanCost(from, true), w.ScanCost(to, false)};
-  auto frontier_size = [&](int s) { return sides[s].log.size() - sides[s].level_start.back(); };
-  while (frontier_size(0) > 0 && frontier_size(1) > 0) {
-    if (hop_limit && static_cast<int>(levels[0] + levels[1]) >= *hop_limit) return std::nullopt;
-    // Expand the side with fewer relations to scan (NetworkX compares frontier sizes; counting
-    // relations avoids expanding a frontier of few but busy entities).
-    const int side = cost[0] <= cost[1] ? 0 : 1;
-    const int other = 1 - side;
-    SideLog& log = sides[side];
-    const EntityId goal = side == 0 ? to : from;
-    const uint32_t level = levels[side] + 1;
-    const size_t begin = log.level_start.back(), end = log.log.size();
-    log.level_start.push_back(end);
-    bool met = false;
-    EntityId meet = 0;
-    auto visit = [&](RelationId r, EntityId u) {
-      if (met) return;
-      const unsigned seen = scratch.Seen(u);
-      if (seen & (1u << side)) return;
-      if (!w.CanEnter(u, goal)) return;
-      scratch.See(u, side);
-      log.log.emplace_back(u, r);
-      if (seen & (1u << other)) {
-        met = true;
-        meet = u;
-      }
-    };
-    // The frontier is known in advance: each entity's row is asked for kAhead entities before it
-    // is read (and where the row is, twice as far ahead), so that the cache misses overlap.
-    // On amazon0601 this took a third off directed searches (distances 4 to 16 tried; 8 best).
-    constexpr size_t kAhead = 8;
-    const bool forward = side == 0;
-    for (size_t i = begin; i < end && i < begin + 2 * kAhead; ++i) w.PrefetchPlace(log.log[i].first, forward);
-    for (size_t i = begin; i < end && !met; ++i) {
-      if (i + 2 * kAhead < end) w.PrefetchPlace(log.log[i + 2 * kAhead].first, forward);
-      if (i + kAhead < end) w.PrefetchRow(log.log[i + kAhead].first, forward);
-      const EntityId v = log.log[i].first;
-      if (side == 0) {
-        w.StepsFrom(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
-      } else {
-        w.StepsInto(v, [&](RelationId r, bool, EntityId u) { visit(r, u); });
-      }
-    }
-    levels[side] = level;
-    if (met) {
-      // The other side reached meet in its last level or before (see the top of this file).
-      const uint32_t depth[2] = {side == 0 ? level : sides[0].DepthOf(meet), side == 1 ? level : sides[1].DepthOf(meet)};
-      if (hop_limit && static_cast<int>(depth[0] + depth[1]) > *hop_limit) return std::nullopt;
-      Path p{from, {}, 0};
-      uint32_t d = depth[0];
-      for (EntityId v = meet; v != from; --d) {
-        const RelationId r = sides[0].ReachedBy(v, d);
-        const EntityId prev = OtherEnd(g, r, v);
-        p.hops.push_back(Hop{r, g.relation_from(r) == prev, prev, v});
-        v = prev;
-      }
-      std::reverse(p.hops.begin(), p.hops.end());
-      d = depth[1];
-      for (EntityId v = meet; v != to; --d) {
-        const RelationId r = sides[1].ReachedBy(v, d);
-        const EntityId after = OtherEnd(g, r, v);
-        p.hops.push_back(Hop{r, g.relation_from(r) == v, v, after});
-        v = after;
-      }
-      p.cost = static_cast<double>(p.hops.size());
-      return p;
-    }
-    cost[side] = FrontierCost(w, log, side == 0);
-  }
-  return std::nullopt;
+  return BidirectionalSearch(w, scratch, from, to).Run(hop_limit);
 }
 
 namespace {

@@ -107,41 +107,44 @@ TEST_CASE("betweenness matches the naive sum over all pairs, parallel relations 
   for (int graph = 0; graph < 600; ++graph) {
     const int n = 2 + static_cast<int>(rng() % 6);
     const Case c = casegraph::testing::RandomCase(rng, n, static_cast<int>(rng() % (3 * n + 1)));
-    auto g = Graph::Build(c);
-    FilterSpec spec;
-    OracleQuery oq;
-    RankFilter(rng, c, &spec, &oq);
-    Result<TraversalFilter> f = CompileFilter(*g, spec);
-    REQUIRE(f.ok());
-    const bool directed = spec.direction != Direction::kAny;
-    const std::vector<Edge> edges = Edges(c, oq);
-    for (bool weighted : {false, true}) {
-      INFO("graph " << graph << " weighted " << weighted << " direction " << static_cast<int>(spec.direction));
-      std::vector<std::vector<double>> dist(n), sigma(n);
-      for (int s = 0; s < n; ++s) Counts(n, edges, s, directed, weighted, &dist[s], &sigma[s]);
-      std::vector<double> expected(n, 0);
-      for (int s = 0; s < n; ++s) {
-        for (int t = 0; t < n; ++t) {
-          if (s == t || sigma[s][t] == 0) continue;
-          for (int v = 0; v < n; ++v) {
-            if (v == s || v == t || sigma[s][v] == 0 || sigma[v][t] == 0) continue;
-            if (dist[s][v] + dist[v][t] == dist[s][t]) expected[v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+    for (const casegraph::testing::MadeGraph& made : casegraph::testing::GraphsOf(c, graph % 8 == 0)) {
+      const Graph* g = made.graph.get();
+      INFO(made.how);
+      FilterSpec spec;
+      OracleQuery oq;
+      RankFilter(rng, c, &spec, &oq);
+      Result<TraversalFilter> f = CompileFilter(*g, spec);
+      REQUIRE(f.ok());
+      const bool directed = spec.direction != Direction::kAny;
+      const std::vector<Edge> edges = Edges(c, oq);
+      for (bool weighted : {false, true}) {
+        INFO("graph " << graph << " weighted " << weighted << " direction " << static_cast<int>(spec.direction));
+        std::vector<std::vector<double>> dist(n), sigma(n);
+        for (int s = 0; s < n; ++s) Counts(n, edges, s, directed, weighted, &dist[s], &sigma[s]);
+        std::vector<double> expected(n, 0);
+        for (int s = 0; s < n; ++s) {
+          for (int t = 0; t < n; ++t) {
+            if (s == t || sigma[s][t] == 0) continue;
+            for (int v = 0; v < n; ++v) {
+              if (v == s || v == t || sigma[s][v] == 0 || sigma[v][t] == 0) continue;
+              if (dist[s][v] + dist[v][t] == dist[s][t]) expected[v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+            }
           }
         }
+        if (!directed) {
+          for (double& x : expected) x /= 2;  // each unordered pair once
+        }
+        RankQuery q;
+        q.measure = RankMeasure::kBetweenness;
+        q.weighted = weighted;
+        Result<std::vector<RankedEntity>> ranked = Rank(*g, f.value(), q);
+        REQUIRE(ranked.ok());
+        for (const RankedEntity& r : ranked.value()) {
+          INFO("entity " << r.entity);
+          REQUIRE(r.score == Approx(expected[r.entity]).margin(1e-9));
+        }
       }
-      if (!directed) {
-        for (double& x : expected) x /= 2;  // each unordered pair once
-      }
-      RankQuery q;
-      q.measure = RankMeasure::kBetweenness;
-      q.weighted = weighted;
-      Result<std::vector<RankedEntity>> ranked = Rank(*g, f.value(), q);
-      REQUIRE(ranked.ok());
-      for (const RankedEntity& r : ranked.value()) {
-        INFO("entity " << r.entity);
-        REQUIRE(r.score == Approx(expected[r.entity]).margin(1e-9));
-      }
-    }
+    }  // each way the graph is made
   }
 }
 
@@ -150,63 +153,66 @@ TEST_CASE("degree and PageRank match naive computations") {
   for (int graph = 0; graph < 600; ++graph) {
     const int n = 1 + static_cast<int>(rng() % 7);
     const Case c = casegraph::testing::RandomCase(rng, n, static_cast<int>(rng() % (3 * n + 1)));
-    auto g = Graph::Build(c);
-    FilterSpec spec;
-    OracleQuery oq;
-    RankFilter(rng, c, &spec, &oq);
-    Result<TraversalFilter> f = CompileFilter(*g, spec);
-    REQUIRE(f.ok());
-    const std::vector<Edge> edges = Edges(c, oq);
-    // Degree: relations at the entity that the direction lets leave it (any: all of them).
-    std::vector<double> degree(n, 0), weighted_degree(n, 0);
-    for (const Edge& e : edges) {
-      auto add = [&](size_t v) {
-        degree[v] += 1;
-        weighted_degree[v] += e.w;
-      };
-      if (spec.direction == Direction::kAny) {
-        add(e.a);
-        if (e.b != e.a) add(e.b);
-      } else if (spec.direction == Direction::kForward) {  // relations the entity may be left by
-        if (e.forward) add(e.a);
-        if (e.backward && e.b != e.a) add(e.b);
-      } else {  // --reverse: relations pointing at the entity as written, walked from it
-        if (e.backward) add(e.b);
-        if (e.forward && e.b != e.a) add(e.a);
+    for (const casegraph::testing::MadeGraph& made : casegraph::testing::GraphsOf(c, graph % 8 == 0)) {
+      const Graph* g = made.graph.get();
+      INFO(made.how);
+      FilterSpec spec;
+      OracleQuery oq;
+      RankFilter(rng, c, &spec, &oq);
+      Result<TraversalFilter> f = CompileFilter(*g, spec);
+      REQUIRE(f.ok());
+      const std::vector<Edge> edges = Edges(c, oq);
+      // Degree: relations at the entity that the direction lets leave it (any: all of them).
+      std::vector<double> degree(n, 0), weighted_degree(n, 0);
+      for (const Edge& e : edges) {
+        auto add = [&](size_t v) {
+          degree[v] += 1;
+          weighted_degree[v] += e.w;
+        };
+        if (spec.direction == Direction::kAny) {
+          add(e.a);
+          if (e.b != e.a) add(e.b);
+        } else if (spec.direction == Direction::kForward) {  // relations the entity may be left by
+          if (e.forward) add(e.a);
+          if (e.backward && e.b != e.a) add(e.b);
+        } else {  // --reverse: relations pointing at the entity as written, walked from it
+          if (e.backward) add(e.b);
+          if (e.forward && e.b != e.a) add(e.a);
+        }
       }
-    }
-    for (bool weighted : {false, true}) {
+      for (bool weighted : {false, true}) {
+        RankQuery q;
+        q.weighted = weighted;
+        auto ranked = Rank(*g, f.value(), q);
+        REQUIRE(ranked.ok());
+        for (const RankedEntity& r : ranked.value()) {
+          REQUIRE(r.score == (weighted ? weighted_degree : degree)[r.entity]);
+        }
+      }
+      // PageRank: r(v) = (1 - d) + d * sum over steps u -> v of r(u) / out-steps(u), 100 rounds
+      // from 1/n, then divided by n. Steps: both ways in any direction; as the direction allows.
+      std::vector<std::pair<size_t, size_t>> steps;
+      for (const Edge& e : edges) {
+        if (e.a == e.b) continue;  // self-relations do not take part
+        if (e.forward) steps.emplace_back(e.a, e.b);  // in any direction both hold
+        if (e.backward) steps.emplace_back(e.b, e.a);
+      }
+      std::vector<double> out_steps(n, 0), rank(n, 1.0 / n);
+      for (const auto& [u, v] : steps) out_steps[u] += 1;
+      for (int round = 0; round < 100; ++round) {
+        std::vector<double> next(n, 1 - 0.85);
+        for (const auto& [u, v] : steps) next[v] += 0.85 * rank[u] / out_steps[u];
+        rank = next;
+      }
       RankQuery q;
-      q.weighted = weighted;
+      q.measure = RankMeasure::kPageRank;
       auto ranked = Rank(*g, f.value(), q);
       REQUIRE(ranked.ok());
       for (const RankedEntity& r : ranked.value()) {
-        REQUIRE(r.score == (weighted ? weighted_degree : degree)[r.entity]);
+        INFO("graph " << graph << " entity " << r.entity);
+        REQUIRE(r.score == Approx(rank[r.entity] / n).margin(1e-9));
       }
-    }
-    // PageRank: r(v) = (1 - d) + d * sum over steps u -> v of r(u) / out-steps(u), 100 rounds
-    // from 1/n, then divided by n. Steps: both ways in any direction; as the direction allows.
-    std::vector<std::pair<size_t, size_t>> steps;
-    for (const Edge& e : edges) {
-      if (e.a == e.b) continue;  // self-relations do not take part
-      if (e.forward) steps.emplace_back(e.a, e.b);  // in any direction both hold
-      if (e.backward) steps.emplace_back(e.b, e.a);
-    }
-    std::vector<double> out_steps(n, 0), rank(n, 1.0 / n);
-    for (const auto& [u, v] : steps) out_steps[u] += 1;
-    for (int round = 0; round < 100; ++round) {
-      std::vector<double> next(n, 1 - 0.85);
-      for (const auto& [u, v] : steps) next[v] += 0.85 * rank[u] / out_steps[u];
-      rank = next;
-    }
-    RankQuery q;
-    q.measure = RankMeasure::kPageRank;
-    auto ranked = Rank(*g, f.value(), q);
-    REQUIRE(ranked.ok());
-    for (const RankedEntity& r : ranked.value()) {
-      INFO("graph " << graph << " entity " << r.entity);
-      REQUIRE(r.score == Approx(rank[r.entity] / n).margin(1e-9));
-    }
+    }  // each way the graph is made
   }
 }
 
@@ -215,38 +221,41 @@ TEST_CASE("brokers are exactly the entities and relations whose removal adds a c
   for (int graph = 0; graph < 1000; ++graph) {
     const int n = 1 + static_cast<int>(rng() % 8);
     const Case c = casegraph::testing::RandomCase(rng, n, static_cast<int>(rng() % (2 * n + 1)));
-    auto g = Graph::Build(c);
-    FilterSpec spec;
-    OracleQuery oq;
-    if (rng() % 2) {
-      spec.via = {"t0", "t1"};
-      oq.via = {"t0", "t1"};
-    }
-    Result<TraversalFilter> f = CompileFilter(*g, spec);
-    REQUIRE(f.ok());
-    const std::vector<Edge> edges = Edges(c, oq);
-    const size_t none = static_cast<size_t>(-1);
-    const size_t base = Components(n, edges, none, none);
-    std::vector<EntityId> points;
-    for (int v = 0; v < n; ++v) {
-      // Removing v leaves base - 1 components if v was alone, base if nothing split.
-      const bool alone = std::none_of(edges.begin(), edges.end(), [&](const Edge& e) {
-        return (e.a == static_cast<size_t>(v)) != (e.b == static_cast<size_t>(v));
-      });
-      if (Components(n, edges, v, none) > base - (alone ? 1 : 0)) points.push_back(static_cast<EntityId>(v));
-    }
-    std::vector<RelationId> bridges;
-    for (size_t e = 0; e < edges.size(); ++e) {
-      if (edges[e].a != edges[e].b && Components(n, edges, none, e) > base) {
-        bridges.push_back(static_cast<RelationId>(edges[e].relation));
+    for (const casegraph::testing::MadeGraph& made : casegraph::testing::GraphsOf(c, graph % 8 == 0)) {
+      const Graph* g = made.graph.get();
+      INFO(made.how);
+      FilterSpec spec;
+      OracleQuery oq;
+      if (rng() % 2) {
+        spec.via = {"t0", "t1"};
+        oq.via = {"t0", "t1"};
       }
-    }
-    const Brokers b = FindBrokers(*g, f.value());
-    std::string described;
-    for (const Relation& r : c.relations) described += r.id + " " + r.from + "-" + r.type + "-" + r.to + "\n";
-    INFO("graph " << graph << "\n" << described);
-    REQUIRE(b.articulation_points == points);
-    REQUIRE(b.bridges == bridges);
+      Result<TraversalFilter> f = CompileFilter(*g, spec);
+      REQUIRE(f.ok());
+      const std::vector<Edge> edges = Edges(c, oq);
+      const size_t none = static_cast<size_t>(-1);
+      const size_t base = Components(n, edges, none, none);
+      std::vector<EntityId> points;
+      for (int v = 0; v < n; ++v) {
+        // Removing v leaves base - 1 components if v was alone, base if nothing split.
+        const bool alone = std::none_of(edges.begin(), edges.end(), [&](const Edge& e) {
+          return (e.a == static_cast<size_t>(v)) != (e.b == static_cast<size_t>(v));
+        });
+        if (Components(n, edges, v, none) > base - (alone ? 1 : 0)) points.push_back(static_cast<EntityId>(v));
+      }
+      std::vector<RelationId> bridges;
+      for (size_t e = 0; e < edges.size(); ++e) {
+        if (edges[e].a != edges[e].b && Components(n, edges, none, e) > base) {
+          bridges.push_back(static_cast<RelationId>(edges[e].relation));
+        }
+      }
+      const Brokers b = FindBrokers(*g, f.value());
+      std::string described;
+      for (const Relation& r : c.relations) described += r.id + " " + r.from + "-" + r.type + "-" + r.to + "\n";
+      INFO("graph " << graph << "\n" << described);
+      REQUIRE(b.articulation_points == points);
+      REQUIRE(b.bridges == bridges);
+    }  // each way the graph is made
   }
 }
 
@@ -255,59 +264,62 @@ TEST_CASE("neighbours within a depth match breadth-first distances, with every r
   for (int graph = 0; graph < 800; ++graph) {
     const int n = 1 + static_cast<int>(rng() % 8);
     const Case c = casegraph::testing::RandomCase(rng, n, static_cast<int>(rng() % (3 * n + 1)));
-    auto g = Graph::Build(c);
-    FilterSpec spec;
-    OracleQuery oq;
-    casegraph::testing::RandomFilter(rng, c, &spec, &oq);
-    spec.max_hops.reset();
-    oq.max_hops.reset();
-    Result<TraversalFilter> f = CompileFilter(*g, spec);
-    REQUIRE(f.ok());
-    const EntityId center = static_cast<EntityId>(rng() % n);
-    const int depth = static_cast<int>(rng() % 4);
-    // Naive: distances by relaxation, where only allowed stops (and the centre) are passed through.
-    std::vector<int> dist(n, -1);
-    dist[center] = 0;
-    for (int level = 0; level < depth; ++level) {
-      std::vector<int> next = dist;
-      for (const Relation& r : c.relations) {
-        for (bool forward : {true, false}) {
-          const int a = std::stoi((forward ? r.from : r.to).substr(1)), b = std::stoi((forward ? r.to : r.from).substr(1));
-          if (dist[a] != level || next[b] != -1 || b == static_cast<int>(center)) continue;
-          if (!casegraph::testing::OracleAllows(c, r, forward, oq)) continue;
-          if (oq.avoid_entities.count(c.entities[b].id)) continue;
-          if (a != static_cast<int>(center) && !casegraph::testing::OracleAllowsStop(c.entities[a], oq)) continue;
-          next[b] = level + 1;
+    for (const casegraph::testing::MadeGraph& made : casegraph::testing::GraphsOf(c, graph % 8 == 0)) {
+      const Graph* g = made.graph.get();
+      INFO(made.how);
+      FilterSpec spec;
+      OracleQuery oq;
+      casegraph::testing::RandomFilter(rng, c, &spec, &oq);
+      spec.max_hops.reset();
+      oq.max_hops.reset();
+      Result<TraversalFilter> f = CompileFilter(*g, spec);
+      REQUIRE(f.ok());
+      const EntityId center = static_cast<EntityId>(rng() % n);
+      const int depth = static_cast<int>(rng() % 4);
+      // Naive: distances by relaxation, where only allowed stops (and the centre) are passed through.
+      std::vector<int> dist(n, -1);
+      dist[center] = 0;
+      for (int level = 0; level < depth; ++level) {
+        std::vector<int> next = dist;
+        for (const Relation& r : c.relations) {
+          for (bool forward : {true, false}) {
+            const int a = std::stoi((forward ? r.from : r.to).substr(1)), b = std::stoi((forward ? r.to : r.from).substr(1));
+            if (dist[a] != level || next[b] != -1 || b == static_cast<int>(center)) continue;
+            if (!casegraph::testing::OracleAllows(c, r, forward, oq)) continue;
+            if (oq.avoid_entities.count(c.entities[b].id)) continue;
+            if (a != static_cast<int>(center) && !casegraph::testing::OracleAllowsStop(c.entities[a], oq)) continue;
+            next[b] = level + 1;
+          }
+        }
+        dist = next;
+      }
+      const std::vector<Neighbour> found = Neighbours(*g, f.value(), center, depth);
+      std::map<EntityId, int> got;
+      for (const Neighbour& x : found) {
+        got[x.entity] = x.distance;
+        for (const Hop& h : x.reached_by) {
+          REQUIRE(h.to == x.entity);
+          REQUIRE(dist[h.from] == x.distance - 1);
+        }
+        REQUIRE_FALSE(x.reached_by.empty());
+      }
+      for (int v = 0; v < n; ++v) {
+        INFO("graph " << graph << " entity " << v);
+        if (v == static_cast<int>(center) || dist[v] <= 0) {
+          REQUIRE_FALSE(got.count(v));
+        } else {
+          REQUIRE(got.count(v));
+          REQUIRE(got[v] == dist[v]);
         }
       }
-      dist = next;
-    }
-    const std::vector<Neighbour> found = Neighbours(*g, f.value(), center, depth);
-    std::map<EntityId, int> got;
-    for (const Neighbour& x : found) {
-      got[x.entity] = x.distance;
-      for (const Hop& h : x.reached_by) {
-        REQUIRE(h.to == x.entity);
-        REQUIRE(dist[h.from] == x.distance - 1);
+      // Counting (--count) finds the same entities at the same distances, without the hops.
+      const std::vector<Neighbour> counted = Neighbours(*g, f.value(), center, depth, false);
+      REQUIRE(counted.size() == found.size());
+      for (size_t i = 0; i < counted.size(); ++i) {
+        REQUIRE(counted[i].entity == found[i].entity);
+        REQUIRE(counted[i].distance == found[i].distance);
+        REQUIRE(counted[i].reached_by.empty());
       }
-      REQUIRE_FALSE(x.reached_by.empty());
-    }
-    for (int v = 0; v < n; ++v) {
-      INFO("graph " << graph << " entity " << v);
-      if (v == static_cast<int>(center) || dist[v] <= 0) {
-        REQUIRE_FALSE(got.count(v));
-      } else {
-        REQUIRE(got.count(v));
-        REQUIRE(got[v] == dist[v]);
-      }
-    }
-    // Counting (--count) finds the same entities at the same distances, without the hops.
-    const std::vector<Neighbour> counted = Neighbours(*g, f.value(), center, depth, false);
-    REQUIRE(counted.size() == found.size());
-    for (size_t i = 0; i < counted.size(); ++i) {
-      REQUIRE(counted[i].entity == found[i].entity);
-      REQUIRE(counted[i].distance == found[i].distance);
-      REQUIRE(counted[i].reached_by.empty());
-    }
+    }  // each way the graph is made
   }
 }

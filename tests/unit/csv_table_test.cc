@@ -171,7 +171,7 @@ TEST_CASE("CSV rows come back as the relations they say, over random files") {
   }
 }
 
-TEST_CASE("CSV relation ids collide with other files' ids as before") {
+TEST_CASE("CSV relation ids, given or implied, collide with other files' ids") {
   using casegraph::testing::DiagnosticsOf;
   CHECK(DiagnosticsOf({{"a/e.csv", "from,to\nx,y\nx,z\n"}, {"b/e.csv", "from,to\np,q\n"}}) ==
         std::vector<std::string>{"b/e.csv:2:1: error: duplicate relation id 'e#1' (first defined at a/e.csv:2:1)"});

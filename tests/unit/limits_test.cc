@@ -41,6 +41,11 @@ TEST_CASE("nesting is bounded, and so are ids and names") {
   const std::string name(kMaxNameBytes, 'n');  // exactly at the limit: accepted
   CHECK(Errors("name.json", "{ \"casegraph\": 1, \"entities\": [ { \"id\": \"a\", \"name\": \"" + name + "\", \"type\": \"t\" } ] }")
             .empty());
+  CHECK(Errors("name.json", "{ \"casegraph\": 1, \"entities\": [ { \"id\": \"a\", \"name\": \"" + name + "n\", \"type\": \"t\" } ] }") ==
+        std::vector<std::string>{"name.json:1:54: error: 'name' of 1001 bytes is longer than the limit of 1000"});
+  const std::string alias(kMaxNameBytes + 1, 'a');
+  CHECK(Errors("alias.json", "{ \"casegraph\": 1, \"entities\": [ { \"id\": \"a\", \"name\": \"A\", \"type\": \"t\", \"aliases\": [\"" + alias + "\"] } ] }") ==
+        std::vector<std::string>{"alias.json:1:84: error: 'aliases' of 1001 bytes is longer than the limit of 1000"});
 }
 
 TEST_CASE("many entities and relations are no problem: only sizes are limited") {

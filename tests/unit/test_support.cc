@@ -2,9 +2,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "io/case_writer.h"
+#include "io/snapshot.h"
 #include "model/vocabulary.h"
 
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
 #include <sstream>
+
+#include <unistd.h>
 
 #include <cstdio>
 
@@ -126,6 +134,53 @@ Case RandomCase(std::mt19937& rng, int n, int m) {
     c.relations.push_back(r);
   }
   return c;
+}
+
+namespace {
+
+std::string DateCell(const std::optional<Date>& d) { return d ? d->text : ""; }
+
+// The case as a case file of its own vocabulary and entities, and a CSV file of its relations.
+std::pair<std::string, std::string> CaseAsFiles(const Case& c) {
+  CaseFile file;
+  const Vocabulary builtin = BuiltinVocabulary();
+  for (const auto& [id, t] : c.vocabulary.relation_types) {
+    if (!builtin.relation_types.count(id)) file.vocabulary.relation_types.emplace(id, t);
+  }
+  file.entities = c.entities;
+  std::string csv = "id,type,from,to,date,start,end,status,weight\n";
+  for (const Relation& r : c.relations) {
+    char weight[32];
+    std::snprintf(weight, sizeof weight, "%.17g", r.weight);
+    csv += r.id + "," + r.type + "," + r.from + "," + r.to + "," + DateCell(r.date) + "," + DateCell(r.start) + "," +
+           DateCell(r.end) + "," + ClaimStatusName(r.status) + "," + weight + "\n";
+  }
+  return {WriteCaseFile(file), csv};
+}
+
+}  // namespace
+
+std::vector<MadeGraph> GraphsOf(const Case& c, bool with_snapshot) {
+  std::vector<MadeGraph> out;
+  out.push_back({"built from the case", Graph::Build(c)});
+  const auto [json, csv] = CaseAsFiles(c);
+  out.push_back({"loaded from a case file and a CSV edge file", GraphFromTexts({{"entities.json", json}, {"relations.csv", csv}})});
+  if (!with_snapshot) return out;
+  static std::atomic<int> serial{0};
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("casegraph-graphs-of-" + std::to_string(::getpid()) + "-" + std::to_string(serial++));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "entities.json") << json;
+  std::ofstream(dir / "relations.csv") << csv;
+  Result<Case> loaded = LoadCase({(dir / "entities.json").string(), (dir / "relations.csv").string()});
+  REQUIRE(loaded.ok());
+  const std::string snapshot = (dir / "case.snapshot").string();
+  REQUIRE(WriteSnapshot(*Graph::Build(std::move(loaded).value()), snapshot).ok());
+  Result<std::unique_ptr<const Graph>> opened = OpenSnapshot(snapshot);
+  REQUIRE(opened.ok());
+  out.push_back({"opened from a snapshot of those files", std::move(opened).value()});
+  std::filesystem::remove_all(dir);
+  return out;
 }
 
 }  // namespace casegraph::testing

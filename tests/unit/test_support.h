@@ -42,4 +42,16 @@ void RandomDates(std::mt19937& rng, Relation* r);
 /// self-relations included.
 Case RandomCase(std::mt19937& rng, int n, int m);
 
+/// One case as graphs made every way casegraph makes them: built from the case itself; loaded
+/// from files (a case file with the vocabulary and the entities, a CSV edge file with the
+/// relations: numbering, types, statuses, weights and dates as in the case); and, when
+/// with_snapshot, those files built into a snapshot and opened from it. Oracles run on each.
+/// REQUIRES: the relations' types are defined in c.vocabulary or built in, and have no attributes
+/// or evidence (a CSV row has none).
+struct MadeGraph {
+  std::string how;
+  std::unique_ptr<const Graph> graph;
+};
+std::vector<MadeGraph> GraphsOf(const Case& c, bool with_snapshot);
+
 }  // namespace casegraph::testing
