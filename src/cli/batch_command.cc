@@ -77,8 +77,10 @@ std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* er
     if (name == c.name) known = &c;
   }
   if (!known) {
-    *error = "unknown command '" + name + "' (batch answers check, stats, find, show, path, timeline, neighbors, "
-             "rank and brokers)";
+    std::vector<std::string> names;
+    for (const BatchCommand& c : kBatchCommands) names.push_back(c.name);
+    *error = "unknown command '" + name + "'" + DidYouMean(Suggest(name, names, 2)) +
+             " (batch answers check, stats, find, show, path, timeline, neighbors, rank and brokers)";
     return {};
   }
   args.push_back(name);

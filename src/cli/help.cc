@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/context.h"
+#include "cli/spelling.h"
 
 namespace casegraph::cli {
 
@@ -96,8 +97,8 @@ void RegisterHelpCommand(CLI::App& app, Context* ctx) {
     const std::string t = *topic;
     *topic = "";
     ctx->action = [ctx, t, root]() -> int {
-      if (t.empty()) {
-        *ctx->out << root->help();
+      if (t.empty()) {  // the program's help, not the help command's (which CLI11's help() would give)
+        *ctx->out << root->get_formatter()->make_help(root, root->get_name(), CLI::AppFormatMode::Normal);
         return kFound;
       }
       if (t == "format") {
@@ -110,7 +111,9 @@ void RegisterHelpCommand(CLI::App& app, Context* ctx) {
           return kFound;
         }
       }
-      return ctx->Fail("no help on '" + t + "': give a command (casegraph help) or 'format'");
+      const std::string unknown = UnknownCommandMessage(*root, t);
+      return ctx->Fail(unknown.find("did you mean") == std::string::npos ? unknown + " (help takes a command, or 'format')"
+                                                                          : unknown);
     };
   });
 }

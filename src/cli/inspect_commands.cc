@@ -78,10 +78,12 @@ int RunFind(const Context& ctx, const std::string& text) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   const std::vector<NameMatch> matches = g->names().Find(text);
+  // Nothing contains the text: the names closest to it, as an unknown reference gets.
+  const std::vector<uint32_t> suggestions = matches.empty() ? g->names().Closest(text, 5) : std::vector<uint32_t>();
   if (ctx.json()) {
-    *ctx.out << RenderFindJson(*g, QueryEcho("find").Add("text", text), matches, ctx.pretty);
+    *ctx.out << RenderFindJson(*g, QueryEcho("find").Add("text", text), matches, suggestions, ctx.pretty);
   } else if (matches.empty()) {
-    *ctx.out << "no entity matches '" << text << "'\n";
+    *ctx.out << "no entity matches '" << text << "'" << DidYouMeanEntities(suggestions, *g) << "\n";
   } else {
     *ctx.out << RenderFindText(*g, matches, ctx.style);
   }

@@ -1,5 +1,7 @@
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -10,6 +12,7 @@
 #include "model/version.h"
 #include "cli/completion.h"
 #include "cli/help.h"
+#include "cli/spelling.h"
 #include "io/case_reader.h"
 
 namespace casegraph::cli {
@@ -55,6 +58,12 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   ctx.err = &err;
   std::unique_ptr<CLI::App> owned = BuildApp(&ctx, true);
   CLI::App& app = *owned;
+  if (std::string unknown = UnknownWordMessage(app, std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
+      !unknown.empty()) {
+    err << "casegraph: error: " << unknown << "\n";
+    err << "Run 'casegraph --help' for usage.\n";
+    return kInvalid;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

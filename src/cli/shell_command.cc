@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/context.h"
+#include "cli/spelling.h"
 
 namespace casegraph::cli {
 
@@ -53,14 +54,6 @@ bool SplitWords(const std::string& line, std::vector<std::string>* words, std::s
   }
   if (in_word) words->push_back(word);
   return true;
-}
-
-// The command of that name, or nullptr.
-const CLI::App* FindCommand(const CLI::App& app, const std::string& name) {
-  for (const CLI::App* c : app.get_subcommands({})) {
-    if (c->get_name() == name) return c;
-  }
-  return nullptr;
 }
 
 class Shell {
@@ -106,6 +99,10 @@ class Shell {
     if (first == ":help") {
       *ctx_.out << "Commands as on the command line (path Navalny NCOSE --all, show twitter, timeline, ...);\n"
                    ":format json|text, :reload (after the case files change), :quit.\n";
+      return true;
+    }
+    if (std::string unknown = UnknownWordMessage(*app_, words); !unknown.empty()) {
+      ctx_.Fail(unknown);
       return true;
     }
     const CLI::App* command = FindCommand(*app_, first);

@@ -153,12 +153,15 @@ std::string ResolutionMessage(const std::string& text, const Resolution& r, cons
     for (size_t i = 0; i < r.candidates.size(); ++i) out += (i ? ", " : "") + describe(r.candidates[i]);
     return out + "; use an id";
   }
-  std::string out = "unknown entity '" + text + "'";
-  if (r.candidates.empty()) return out;
-  out += "; did you mean ";
-  for (size_t i = 0; i < r.candidates.size(); ++i) {
-    if (i > 0) out += i + 1 == r.candidates.size() ? " or " : ", ";
-    const EntityId v = r.candidates[i];
+  return "unknown entity '" + text + "'" + DidYouMeanEntities(r.candidates, graph);
+}
+
+std::string DidYouMeanEntities(const std::vector<uint32_t>& candidates, const Graph& graph) {
+  if (candidates.empty()) return "";
+  std::string out = "; did you mean ";
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (i > 0) out += i + 1 == candidates.size() ? " or " : ", ";
+    const EntityId v = candidates[i];
     out.append("'").append(graph.entity_name(v)).append("' (").append(graph.entity_id(v)).append(")");
   }
   return out + "?";

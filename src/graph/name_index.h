@@ -63,6 +63,10 @@ class NameIndex {
   std::vector<Name> names_;  // every id, name and alias of the case's entities
 };
 
+/// "; did you mean 'Alexei Navalny' (navalny) or 'Navalny protests' (navalny-protests)?", or ""
+/// when there are no candidates.
+std::string DidYouMeanEntities(const std::vector<uint32_t>& candidates, const Graph& graph);
+
 /// The message for a reference that did not resolve to one entity, e.g.
 /// "unknown entity 'Navalni'; did you mean 'Alexei Navalny' (navalny)?" or
 /// "'Twitter' is ambiguous: twitter (Twitter), twitter-inc (Twitter Inc.); use an id".

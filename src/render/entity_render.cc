@@ -70,7 +70,7 @@ std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches
 }
 
 std::string RenderFindJson(const Graph& g, const QueryEcho& query, const std::vector<NameMatch>& matches,
-                           bool pretty) {
+                           const std::vector<EntityId>& suggestions, bool pretty) {
   JsonOut json(pretty);
   json.Begin(query);
   json.Key("matches");
@@ -87,6 +87,19 @@ std::string RenderFindJson(const Graph& g, const QueryEcho& query, const std::ve
     json.EndObject();
   }
   json.EndArray();
+  if (!suggestions.empty()) {
+    json.Key("suggestions");
+    json.StartArray();
+    for (EntityId v : suggestions) {
+      json.StartObject();
+      json.Key("id");
+      json.String(g.entity_id(v));
+      json.Key("name");
+      json.String(g.entity_name(v));
+      json.EndObject();
+    }
+    json.EndArray();
+  }
   return json.End();
 }
 

@@ -19,7 +19,8 @@ std::string RenderShowJson(const Graph& g, const QueryEcho& query, EntityId v, c
                            bool pretty = true);
 
 std::string RenderFindText(const Graph& g, const std::vector<NameMatch>& matches, const TextStyle& style = TextStyle());
+/// suggestions: when nothing matches, the entities whose names are closest ("suggestions").
 std::string RenderFindJson(const Graph& g, const QueryEcho& query, const std::vector<NameMatch>& matches,
-                           bool pretty = true);
+                           const std::vector<EntityId>& suggestions = {}, bool pretty = true);
 
 }  // namespace casegraph

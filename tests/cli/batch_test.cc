@@ -117,3 +117,14 @@ TEST_CASE("shell reads commands from a pipe, line by line, without prompts") {
   CHECK(run.out.find("\"entities\": 14") == std::string::npos);  // nothing after :quit
   CHECK(run.err == "casegraph: error: unknown entity 'no such'\ncasegraph: error: :format takes text or json\n");
 }
+
+TEST_CASE("shell and batch say what an unknown command or option was meant to be") {
+  const casegraph::testing::CliRun shell =
+      casegraph::testing::RunCli({"-g", kGraph, "shell"}, "pth Navalny NCOSE\npath Navalny NCOSE --max-hopz 2\n");
+  CHECK(shell.status == 0);
+  CHECK(shell.err ==
+        "casegraph: error: unknown command 'pth'; did you mean 'path'?\n"
+        "casegraph: error: unknown option '--max-hopz'; did you mean '--max-hops'?\n");
+  const casegraph::testing::CliRun batch = casegraph::testing::RunCli({"-g", kGraph, "batch"}, "{\"command\": \"pth\"}\n");
+  CHECK(batch.out.find("unknown command 'pth'; did you mean 'path'? (batch answers") != std::string::npos);
+}
