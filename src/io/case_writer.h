@@ -1,6 +1,9 @@
-// Writes a case file in canonical form: keys in the order of the format's documentation,
-// two-space indentation, one entity or relation per block, UTF-8 kept as is, defaults
-// (status "reported", weight 1, reader-assigned relation ids) left out.
+// Writes a case file in canonical form without losing what its author wrote: keys in the order
+// of the format's documentation (case_format.h), every key the file spells out kept (defaults
+// such as "status": "reported" included), vocabulary entries and list items in file order, UTF-8
+// as it is. The layout is a hand-written file's: two-space indentation, one source, entity,
+// relation or type per line, and any object or array on one line when that line fits in 100
+// columns, else a member per line.
 #pragma once
 
 #include <string>

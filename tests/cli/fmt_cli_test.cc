@@ -31,8 +31,7 @@ TEST_CASE("fmt rewrites a file in place and leaves a broken one untouched") {
   CHECK(ReadFileBytes((dir / "broken.json").string()).value() == broken);
   const std::string formatted = ReadFileBytes((dir / "messy.json").string()).value();
   CHECK(formatted ==
-        "{\n  \"casegraph\": 1,\n  \"entities\": [\n    {\n      \"id\": \"a\",\n      \"name\": \"A\",\n"
-        "      \"type\": \"person\"\n    }\n  ]\n}\n");
+        "{\n  \"casegraph\": 1,\n  \"entities\": [\n    { \"id\": \"a\", \"name\": \"A\", \"type\": \"person\" }\n  ]\n}\n");
   CHECK(run({"fmt", "--check", (dir / "messy.json").string()}, &output) == 0);
   // No temporary files are left behind.
   size_t entries = 0;

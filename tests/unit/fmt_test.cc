@@ -12,6 +12,7 @@
 #include "io/case_writer.h"
 #include "io/file_bytes.h"
 #include "io/source_text.h"
+#include "text/unicode.h"
 #include "test_support.h"
 
 using namespace casegraph;
@@ -88,4 +89,88 @@ TEST_CASE("fmt is lossless and idempotent on every test graph") {
     ++formatted;
   }
   CHECK(formatted >= 10);
+}
+
+TEST_CASE("fmt keeps every key written, defaults included, and the order of entries and items") {
+  const std::string text = R"({
+  "casegraph": 1,
+  "title": "",
+  "vocabulary": {
+    "relation_types": { "zeta": { "label": "z", "inverse": "z by", "symmetric": false, "color": "" }, "alpha": { "label": "a", "inverse": "a by" } },
+    "entity_types": { "person": { "label": "Person", "shape": "" }, "org": { "label": "Org" } }
+  },
+  "sources": [ { "id": "s2", "title": "" }, { "id": "s1" } ],
+  "entities": [ { "id": "b", "name": "B", "type": "person", "aliases": [], "description": "", "attributes": {} },
+                { "id": "a", "name": "A", "type": "org", "aliases": ["Ay", "Aa"] } ],
+  "relations": [ { "type": "zeta", "from": "b", "to": "a", "status": "reported", "weight": 1, "evidence": [] },
+                 { "id": "r", "type": "alpha", "from": "a", "to": "b", "attributes": { "y": 1, "x": true } } ]
+})";
+  Diagnostics d;
+  const std::string canonical = WriteCaseFile(ReadCaseFile(SourceText("k.json", text), &d));
+  REQUIRE(d.empty());
+  CHECK(canonical == R"({
+  "casegraph": 1,
+  "title": "",
+  "vocabulary": {
+    "entity_types": {
+      "person": { "label": "Person", "shape": "" },
+      "org": { "label": "Org" }
+    },
+    "relation_types": {
+      "zeta": { "label": "z", "inverse": "z by", "symmetric": false, "color": "" },
+      "alpha": { "label": "a", "inverse": "a by" }
+    }
+  },
+  "sources": [
+    { "id": "s2", "title": "" },
+    { "id": "s1" }
+  ],
+  "entities": [
+    {
+      "id": "b",
+      "name": "B",
+      "type": "person",
+      "aliases": [],
+      "description": "",
+      "attributes": {}
+    },
+    { "id": "a", "name": "A", "type": "org", "aliases": ["Ay", "Aa"] }
+  ],
+  "relations": [
+    { "type": "zeta", "from": "b", "to": "a", "status": "reported", "weight": 1, "evidence": [] },
+    { "id": "r", "type": "alpha", "from": "a", "to": "b", "attributes": { "x": true, "y": 1 } }
+  ]
+}
+)");
+}
+
+TEST_CASE("fmt puts an object on one line when it fits in 100 columns, else a member per line") {
+  const std::string quote(40, 'q');
+  const std::string text = R"({ "casegraph": 1, "sources": [ { "id": "s" } ], "relations": [
+    { "id": "short", "type": "cites", "from": "a", "to": "b" },
+    { "id": "long", "type": "cites", "from": "a", "to": "b", "evidence": [ { "source": "s", "quote": ")" + quote + R"(" } ] } ] })";
+  Diagnostics d;
+  const std::string canonical = WriteCaseFile(ReadCaseFile(SourceText("l.json", text), &d));
+  REQUIRE(d.empty());
+  CHECK(canonical.find("\n    { \"id\": \"short\", \"type\": \"cites\", \"from\": \"a\", \"to\": \"b\" },\n") != std::string::npos);
+  CHECK(canonical.find("\n      \"evidence\": [{ \"source\": \"s\", \"quote\": \"" + quote + "\" }]\n") != std::string::npos);
+  for (size_t start = 0, end; start < canonical.size(); start = end + 1) {
+    end = canonical.find('\n', start);
+    const std::string line = canonical.substr(start, end - start);
+    INFO(line);
+    CHECK((CountCodePoints(line) <= 100 || line.find('{') == std::string::npos));  // only a long string runs over
+  }
+}
+
+TEST_CASE("a formatted hand-written file stays about as long as the original") {
+  for (const auto& [name, text] : TestCaseFiles()) {
+    Diagnostics d;
+    const CaseFile file = ReadCaseFile(SourceText(name, text), &d);
+    if (ErrorCount(d) > 0 || text.size() < 400) continue;
+    INFO(name);
+    const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+    const std::string canonical = WriteCaseFile(file);
+    const size_t formatted = static_cast<size_t>(std::count(canonical.begin(), canonical.end(), '\n'));
+    CHECK(formatted <= 2 * lines + 10);
+  }
 }
