@@ -43,13 +43,30 @@ Result<std::string> ReadAll(int fd, uint64_t size_hint) {
   return bytes;
 }
 
-// An open file descriptor, closed when it goes.
-struct Descriptor {
-  int fd;
-  ~Descriptor() {
+// A file opened for reading, with its size (0 for a pipe or device), closed when it goes.
+struct OpenFile {
+  int fd = -1;
+  bool regular = false;
+  uint64_t size = 0;
+
+  OpenFile() = default;
+  OpenFile(const OpenFile&) = delete;
+  ~OpenFile() {
     if (fd >= 0) ::close(fd);
   }
 };
+
+// Opens path; errors as FileBytes::Open's.
+Status OpenForReading(const std::string& path, OpenFile* file) {
+  file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (file->fd < 0) return SystemError("cannot open");
+  struct stat st;
+  if (::fstat(file->fd, &st) != 0) return SystemError("cannot read");
+  file->regular = S_ISREG(st.st_mode);
+  file->size = file->regular ? static_cast<uint64_t>(st.st_size) : 0;
+  if (file->size > kMaxFileBytes) return TooLarge(file->size);
+  return Status();
+}
 
 }  // namespace
 
@@ -60,13 +77,10 @@ FileBytes::FileBytes(std::string bytes) {
 }
 
 Result<FileBytes> FileBytes::Open(const std::string& path, uint64_t map_from) {
-  const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) return SystemError("cannot open");
-  struct stat st;
-  if (::fstat(file.fd, &st) != 0) return SystemError("cannot read");
-  const uint64_t size = S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
-  if (size > kMaxFileBytes) return TooLarge(size);
-  if (S_ISREG(st.st_mode) && size >= map_from && size > 0) {
+  OpenFile file;
+  if (Status s = OpenForReading(path, &file); !s.ok()) return s;
+  const uint64_t size = file.size;
+  if (file.regular && size >= map_from && size > 0) {
     void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.fd, 0);
     if (p == MAP_FAILED) return SystemError("cannot map");
     std::shared_ptr<const void> mapping(p, [size](const void* q) { ::munmap(const_cast<void*>(q), size); });
@@ -78,13 +92,9 @@ Result<FileBytes> FileBytes::Open(const std::string& path, uint64_t map_from) {
 }
 
 Result<std::string> ReadFileBytes(const std::string& path) {
-  const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) return SystemError("cannot open");
-  struct stat st;
-  if (::fstat(file.fd, &st) != 0) return SystemError("cannot read");
-  const uint64_t size = S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
-  if (size > kMaxFileBytes) return TooLarge(size);
-  return ReadAll(file.fd, size);
+  OpenFile file;
+  if (Status s = OpenForReading(path, &file); !s.ok()) return s;
+  return ReadAll(file.fd, file.size);
 }
 
 }  // namespace casegraph

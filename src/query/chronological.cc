@@ -97,19 +97,11 @@ std::optional<Path> Bounded(const Walker& w, EntityId from, EntityId to, bool un
     if (!changed) break;
   }
   if (arrival[rounds][to] == kNever) return std::nullopt;
-  // Walk back through the rounds: each hop was set in the round where its entity's arrival last fell.
   Path p{from, {}, 0};
-  EntityId v = to;
-  int h = rounds;
-  while (v != from) {
-    while (h > 0 && arrival[h - 1][v] == arrival[h][v]) --h;
-    p.hops.push_back(parent[h][v]);
-    p.times.push_back(arrival[h][v]);
-    v = parent[h][v].from;
-    --h;
-  }
-  std::reverse(p.hops.begin(), p.hops.end());
-  std::reverse(p.times.begin(), p.times.end());
+  WalkBackRounds(arrival, parent, from, to, rounds, [&](const Hop& hop, Day day) {
+    p.hops.push_back(hop);
+    p.times.push_back(day);
+  });
   p.cost = static_cast<double>(p.hops.size());
   return p;
 }

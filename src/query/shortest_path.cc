@@ -258,19 +258,9 @@ std::optional<Path> HopBoundedLeastCost(const Walker& w, EntityId from, EntityId
     now.erase(std::unique(now.begin(), now.end()), now.end());
     changed.swap(now);
   }
-  int h = rounds;
-  if (cost[h][to] == kInf) return std::nullopt;
-  // Walk back through the rounds: the hop into v was set in the round where v's cost last fell.
+  if (cost[rounds][to] == kInf) return std::nullopt;
   Path p{from, {}, 0};
-  EntityId v = to;
-  while (v != from) {
-    while (h > 0 && cost[h - 1][v] == cost[h][v]) --h;
-    const Hop hop = parent[h][v];
-    p.hops.push_back(hop);
-    v = hop.from;
-    --h;
-  }
-  std::reverse(p.hops.begin(), p.hops.end());
+  WalkBackRounds(cost, parent, from, to, rounds, [&](const Hop& hop, double) { p.hops.push_back(hop); });
   p.cost = PathCost(w, p.hops, true);
   return p;
 }

@@ -117,6 +117,23 @@ std::vector<double> LeastCosts(const Walker& w, EntityId source, EntityId other_
 /// Sum of weights, or number of hops.
 double PathCost(const Walker& w, const std::vector<Hop>& hops, bool weighted);
 
+/// The walk a hop-bounded relaxation (Bellman-Ford rounds) found to `to`, read back: value[h][v]
+/// is the best value at v within h hops and parent[h][v] the hop into v that gives it, so the hop
+/// into each entity is taken from the round where its value last changed. on_hop(hop, value) is
+/// told each hop in walk order with the value it reaches. REQUIRES: value[rounds][to] is reached.
+template <typename Value, typename OnHop>
+void WalkBackRounds(const std::vector<std::vector<Value>>& value, const std::vector<std::vector<Hop>>& parent,
+                    EntityId from, EntityId to, int rounds, OnHop&& on_hop) {
+  std::vector<std::pair<Hop, Value>> back;
+  EntityId v = to;
+  for (int h = rounds; v != from; --h) {
+    while (h > 0 && value[h - 1][v] == value[h][v]) --h;
+    back.emplace_back(parent[h][v], value[h][v]);
+    v = parent[h][v].from;
+  }
+  for (auto it = back.rbegin(); it != back.rend(); ++it) on_hop(it->first, it->second);
+}
+
 }  // namespace casegraph
 
 namespace casegraph {

@@ -44,8 +44,7 @@ CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
     const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
-    char weight[32];
-    std::snprintf(weight, sizeof weight, "%.17g", rel.weight);
+    const std::string weight = NumberText(rel.weight);
     out.relationships += Row({rel.from, rel.to, rel.type, rel.id, g.relation_type_info(g.relation_type(r)).label,
                               rel.date ? rel.date->text : "", rel.start ? rel.start->text : "",
                               rel.end ? rel.end->text : "", ClaimStatusName(rel.status), weight,

@@ -62,8 +62,7 @@ std::string RenderCypher(const Graph& g, const Subgraph& s) {
     const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
-    char weight[32];
-    std::snprintf(weight, sizeof weight, "%.17g", rel.weight);
+    const std::string weight = NumberText(rel.weight);
     out += "MATCH (a:Entity {id: " + Literal(rel.from) + "}), (b:Entity {id: " + Literal(rel.to) + "}) CREATE (a)-[:" +
            Name(rel.type) + " " +
            Properties({{"id", Literal(rel.id)}, {"label", Literal(g.relation_type_info(g.relation_type(r)).label)},

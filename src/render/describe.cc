@@ -1,5 +1,7 @@
 #include "render/describe.h"
 
+#include <cstdio>
+
 namespace casegraph {
 
 std::string RelationDateText(const Relation& r, bool unicode) {
@@ -8,6 +10,12 @@ std::string RelationDateText(const Relation& r, bool unicode) {
   if (r.start) return "since " + r.start->text;
   if (r.end) return "until " + r.end->text;
   return "undated";
+}
+
+std::string NumberText(double d) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", d);
+  return buffer;
 }
 
 const std::string& DirectionLabel(const Graph& g, RelationId r, bool forward) {

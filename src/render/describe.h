@@ -16,6 +16,9 @@ namespace casegraph {
 /// "until 2021-03", or "undated".
 std::string RelationDateText(const Relation& r, bool unicode = true);
 
+/// A number as exports write it: every digit a double holds ("%.17g": 2, 0.25, 1.1000000000000001).
+std::string NumberText(double d);
+
 /// The label of a relation crossed forward ("sued") or backward ("sued by").
 const std::string& DirectionLabel(const Graph& g, RelationId r, bool forward);
 
