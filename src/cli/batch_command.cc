@@ -59,17 +59,15 @@ bool Word(const rapidjson::Value& v, std::string* out) {
   return true;
 }
 
-// The command line a batch line stands for; "" and *error when it stands for none.
-std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* error) {
+// The command line a batch line stands for.
+Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
   std::vector<std::string> args;
   if (!q.IsObject()) {
-    *error = "a batch line must be a JSON object";
-    return {};
+    return Status::InvalidInput(Message("a batch line must be a JSON object"));
   }
   auto command = q.FindMember("command");
   if (command == q.MemberEnd() || !command->value.IsString()) {
-    *error = "missing \"command\"";
-    return {};
+    return Status::InvalidInput(Message("missing \"command\""));
   }
   const std::string name = command->value.GetString();
   const BatchCommand* known = nullptr;
@@ -79,9 +77,8 @@ std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* er
   if (!known) {
     std::vector<std::string> names;
     for (const BatchCommand& c : kBatchCommands) names.push_back(c.name);
-    *error = "unknown command '" + name + "'" + DidYouMean(Suggest(name, names, 2)) +
-             " (batch answers check, stats, find, show, path, timeline, neighbors, rank and brokers)";
-    return {};
+    return Status::InvalidInput(Message("unknown command '" + name + "'" + DidYouMean(Suggest(name, names, 2)) +
+             " (batch answers check, stats, find, show, path, timeline, neighbors, rank and brokers)"));
   }
   args.push_back(name);
   for (const char* p : known->positional) {
@@ -89,8 +86,7 @@ std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* er
     if (it == q.MemberEnd()) continue;  // the command says what is missing
     std::string word;
     if (!Word(it->value, &word)) {
-      *error = std::string("\"") + p + "\" must be a string";
-      return {};
+      return Status::InvalidInput(Message(std::string("\"") + p + "\" must be a string"));
     }
     args.push_back(word);
   }
@@ -108,8 +104,7 @@ std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* er
     } else if (v.IsArray()) {
       for (const rapidjson::Value& item : v.GetArray()) {
         if (!Word(item, &word)) {
-          *error = "\"" + key + "\" must list strings or numbers";
-          return {};
+          return Status::InvalidInput(Message("\"" + key + "\" must list strings or numbers"));
         }
         args.push_back(option);
         args.push_back(word);
@@ -118,8 +113,7 @@ std::vector<std::string> Arguments(const rapidjson::Document& q, std::string* er
       args.push_back(option);
       args.push_back(word);
     } else if (!v.IsNull()) {
-      *error = "\"" + key + "\" must be a string, a number, true or false, or a list";
-      return {};
+      return Status::InvalidInput(Message("\"" + key + "\" must be a string, a number, true or false, or a list"));
     }
   }
   args.push_back("--format");
@@ -140,9 +134,9 @@ BatchAnswerer::~BatchAnswerer() = default;
 std::string BatchAnswerer::Answer(const std::string& text, int line) {
   rapidjson::Document q;
   if (q.Parse(text.c_str(), text.size()).HasParseError()) return ErrorLine("not a JSON object", line);
-  std::string error;
-  std::vector<std::string> args = Arguments(q, &error);
-  if (args.empty()) return ErrorLine(error, line);
+  Result<std::vector<std::string>> parsed = Arguments(q);
+  if (!parsed.ok()) return ErrorLine(parsed.status().message(), line);
+  std::vector<std::string> args = std::move(parsed).value();
   if (std::string unknown = UnknownOption(q, args.front()); !unknown.empty()) return ErrorLine(unknown, line);
   std::ostringstream out, err;
   ctx_->out = &out;

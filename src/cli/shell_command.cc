@@ -18,8 +18,8 @@ namespace casegraph::cli {
 namespace {
 
 // Words as a POSIX shell would split them: blanks separate, '...' and "..." quote, \ escapes.
-bool SplitWords(const std::string& line, std::vector<std::string>* words, std::string* error) {
-  words->clear();
+Result<std::vector<std::string>> SplitWords(const std::string& line) {
+  std::vector<std::string> words;
   std::string word;
   bool in_word = false;
   char quote = 0;
@@ -40,7 +40,7 @@ bool SplitWords(const std::string& line, std::vector<std::string>* words, std::s
       word += line[++i];
       in_word = true;
     } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      if (in_word) words->push_back(word);
+      if (in_word) words.push_back(word);
       word.clear();
       in_word = false;
     } else {
@@ -48,12 +48,9 @@ bool SplitWords(const std::string& line, std::vector<std::string>* words, std::s
       in_word = true;
     }
   }
-  if (quote) {
-    *error = std::string("unclosed ") + quote;
-    return false;
-  }
-  if (in_word) words->push_back(word);
-  return true;
+  if (quote) return Status::InvalidInput(Message("unclosed ", quote));
+  if (in_word) words.push_back(word);
+  return words;
 }
 
 class Shell {
@@ -75,12 +72,12 @@ class Shell {
 
   /// Runs one line; false when the shell should end.
   bool Line(const std::string& line) {
-    std::vector<std::string> words;
-    std::string error;
-    if (!SplitWords(line, &words, &error)) {
-      ctx_.Fail(error);
+    Result<std::vector<std::string>> split = SplitWords(line);
+    if (!split.ok()) {
+      ctx_.Fail(split.status());
       return true;
     }
+    std::vector<std::string> words = std::move(split).value();
     if (words.empty()) return true;
     const std::string& first = words[0];
     if (first == ":quit" || first == "quit" || first == "exit") return false;
@@ -133,9 +130,9 @@ class Shell {
   /// Every word a completion may offer after the words before it: commands first, options of
   /// the command, or entity ids, names and aliases.
   std::vector<std::string> Candidates(const std::string& before, const std::string& prefix) const {
-    std::vector<std::string> words, out;
-    std::string ignored;
-    SplitWords(before, &words, &ignored);
+    Result<std::vector<std::string>> split = SplitWords(before);
+    const std::vector<std::string> words = split.ok() ? split.value() : std::vector<std::string>();
+    std::vector<std::string> out;
     if (words.empty()) {
       for (const CLI::App* c : app_->get_subcommands({})) out.push_back(c->get_name());
       for (const char* s : {":format", ":reload", ":quit", ":help"}) out.push_back(s);
