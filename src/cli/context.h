@@ -87,6 +87,7 @@ void RegisterFmtCommand(CLI::App& app, Context* ctx);       // fmt
 void RegisterBatchCommand(CLI::App& app, Context* ctx);     // batch
 void RegisterShellCommand(CLI::App& app, Context* ctx);     // shell
 void RegisterBuildCommand(CLI::App& app, Context* ctx);     // build
+void RegisterQueryCommand(CLI::App& app, Context* ctx);     // query
 
 /// The command-line parser with every command; with_batch false leaves out batch itself (for
 /// the lines of a batch).

@@ -37,6 +37,7 @@ std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch) {
   RegisterInspectCommands(*app, ctx);
   RegisterPathCommand(*app, ctx);
   RegisterAnalysisCommands(*app, ctx);
+  RegisterQueryCommand(*app, ctx);
   RegisterExportCommand(*app, ctx);
   RegisterImportCommand(*app, ctx);
   RegisterBuildCommand(*app, ctx);

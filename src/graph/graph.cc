@@ -1,6 +1,7 @@
 #include "graph/graph.h"
 
 #include <algorithm>
+#include <set>
 
 namespace casegraph {
 
@@ -21,6 +22,15 @@ Graph::Graph(Case c, GraphArrays arrays) : model_(std::move(c)), a_(std::move(ar
   }
   for (const auto& [row, id] : m.edges.ids) csv_relation_ids_.emplace(id, static_cast<RelationId>(m.relations.size() + row));
   for (size_t f = 0; f < m.edges.files.size(); ++f) stem_file_.emplace(m.edges.files[f].stem, f);
+  std::set<std::string> entity_keys, relation_keys;
+  for (const Entity& e : m.entities) {
+    for (const auto& [key, value] : e.attributes) entity_keys.insert(key);
+  }
+  for (const Relation& r : m.relations) {
+    for (const auto& [key, value] : r.attributes) relation_keys.insert(key);
+  }
+  entity_attribute_keys_.assign(entity_keys.begin(), entity_keys.end());
+  relation_attribute_keys_.assign(relation_keys.begin(), relation_keys.end());
   names_ = NameIndex(*this);
 }
 

@@ -110,6 +110,9 @@ class Graph {
   Resolution Resolve(const std::string& text) const;
   /// Names, aliases and ids under Unicode folding.
   const NameIndex& names() const { return names_; }
+  /// Every attribute key some entity, or some relation, has (sorted).
+  const std::vector<std::string>& entity_attribute_keys() const { return entity_attribute_keys_; }
+  const std::vector<std::string>& relation_attribute_keys() const { return relation_attribute_keys_; }
 
  private:
   // Indexes the vocabulary, sources, relation ids and names.
@@ -124,6 +127,7 @@ class Graph {
   IdTable relation_ids_;  // the case's relations
   std::unordered_map<std::string, RelationId> csv_relation_ids_;  // CSV rows' given ids
   std::unordered_map<std::string, size_t> stem_file_;             // CSV stem -> EdgeTable::files index
+  std::vector<std::string> entity_attribute_keys_, relation_attribute_keys_;
   NameIndex names_;
 };
 

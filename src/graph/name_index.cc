@@ -95,6 +95,19 @@ Resolution NameIndex::Resolve(const std::string& text) const {
   return r;
 }
 
+std::vector<uint32_t> NameIndex::NamedExactly(std::string_view text) const {
+  std::vector<uint32_t> out;
+  if (auto it = keys_.find(NameKey(text)); it != keys_.end()) {
+    for (uint32_t v : it->second) {
+      if (graph_->entity_name(v) == text) out.push_back(v);
+    }
+  }
+  if (graph_->entity_count() > graph_->model().entities.size()) {
+    if (std::optional<EntityId> v = graph_->FindEntity(text); v && *v >= graph_->model().entities.size()) out.push_back(*v);
+  }
+  return out;
+}
+
 std::vector<uint32_t> NameIndex::Closest(const std::string& text, size_t max_count) const {
   // The closest names by edit distance, then names that contain the text.
   const std::string key = NameKey(text);

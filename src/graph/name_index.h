@@ -44,6 +44,10 @@ class NameIndex {
   /// by rank, then the length of the matched text (closer first), then name, then id.
   std::vector<NameMatch> Find(const std::string& text) const;
 
+  /// The entities whose name is exactly text, in entity order (an entity named only in a CSV
+  /// file is named by its id).
+  std::vector<uint32_t> NamedExactly(std::string_view text) const;
+
   /// Up to max_count entities whose id, name or alias is close to text (edit distance), closest
   /// first: the "did you mean" of a reference that matches nothing.
   std::vector<uint32_t> Closest(const std::string& text, size_t max_count) const;

@@ -3,11 +3,8 @@
 
 namespace casegraph {
 
-namespace {
-
-// One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled.
-std::string Field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
@@ -16,11 +13,13 @@ std::string Field(const std::string& text) {
   return out + "\"";
 }
 
+namespace {
+
 std::string Row(std::initializer_list<std::string> fields) {
   std::string out;
   for (const std::string& f : fields) {
     if (!out.empty()) out += ',';
-    out += Field(f);
+    out += CsvField(f);
   }
   out += '\n';
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "graph/graph.h"
 #include "query/subgraph.h"
@@ -28,6 +29,9 @@ struct CsvExport {
   std::string relationships;  // relationships.csv
 };
 CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s);
+
+/// One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled.
+std::string CsvField(std::string_view text);
 
 /// A Cypher script of CREATE statements for Neo4j.
 std::string RenderCypher(const Graph& g, const Subgraph& s);

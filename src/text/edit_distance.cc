@@ -12,21 +12,22 @@ int EditDistance(std::string_view a_utf8, std::string_view b_utf8, int max_dista
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;
-  std::vector<int> row(m + 1);
-  for (int j = 0; j <= m; ++j) row[j] = j;
+  // Three rows: the one before the previous is for transpositions (optimal string alignment).
+  std::vector<int> before(m + 1), previous(m + 1), row(m + 1);
+  for (int j = 0; j <= m; ++j) previous[j] = j;
   for (int i = 1; i <= n; ++i) {
-    int diagonal = row[0];
     row[0] = i;
     int best = row[0];
     for (int j = 1; j <= m; ++j) {
-      const int above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
       best = std::min(best, row[j]);
     }
     if (best > max_distance) return max_distance + 1;
+    std::swap(before, previous);
+    std::swap(previous, row);
   }
-  return row[m];
+  return previous[m];
 }
 
 int SuggestionDistance(std::string_view word) { return std::max<int>(1, static_cast<int>(CountCodePoints(word)) / 3); }

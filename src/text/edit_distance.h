@@ -7,7 +7,8 @@
 
 namespace casegraph {
 
-/// Levenshtein distance between two strings, counted in Unicode code points.
+/// Edit distance between two strings, counted in Unicode code points: insertions, deletions,
+/// substitutions and transpositions of neighbours ("nmae" is one from "name").
 /// Stops early and returns a value > max_distance once the distance must exceed it.
 int EditDistance(std::string_view a, std::string_view b, int max_distance);
 

@@ -1,0 +1,19 @@
+// Pattern queries, stage 2: the parser. Tokens to a syntax tree (ast.h), by recursive descent
+// over openCypher's read-only grammar. Errors say where ("query:1:14") and what was expected;
+// clauses that write (CREATE, MERGE, SET, DELETE, REMOVE, ...) are refused, since case files are
+// the source of truth.
+#pragma once
+
+#include <string_view>
+
+#include "model/status.h"
+#include "query/cypher/ast.h"
+
+namespace casegraph::cypher {
+
+/// How deeply expressions and patterns may nest: deeper is an error, never a stack overflow.
+constexpr int kMaxNesting = 200;
+
+Result<Query> Parse(std::string_view text);
+
+}  // namespace casegraph::cypher

@@ -1,0 +1,95 @@
+// The parser's state (internal to parser.cc and expression_parser.cc): the tokens, where it is,
+// and helpers that make every error a located Status.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/cypher/ast.h"
+#include "query/cypher/lexer.h"
+
+namespace casegraph::cypher {
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::vector<Token> tokens) : text_(text), tokens_(std::move(tokens)) {}
+
+  Result<Query> ParseQuery();
+
+  // Expressions (expression_parser.cc).
+  Result<ExprPtr> ParseExpression();
+
+ private:
+  // Tokens.
+  const Token& Peek(size_t ahead = 0) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
+  const Token& Take() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+  bool IsKeyword(std::string_view word, size_t ahead = 0) const;
+  bool IsSymbol(std::string_view symbol, size_t ahead = 0) const;
+  bool TakeKeyword(std::string_view word);
+  bool TakeSymbol(std::string_view symbol);
+  Status Expect(std::string_view symbol, const char* context);
+  Status ExpectKeyword(std::string_view word, const char* context);
+  Status Error(const Place& at, Message m) const;
+  Status Unexpected(const char* expected) const;
+  std::string Describe(const Token& t) const;
+  std::string TextOf(uint32_t begin, uint32_t end) const;
+  Result<std::string> Name(const char* what);
+  // Nesting guard: Deeper() fails past kMaxNesting.
+  Status Deeper();
+  void Shallower() { --depth_; }
+
+  // Clauses (parser.cc).
+  Result<SingleQuery> ParseSingleQuery();
+  Status ParseClause(SingleQuery* q);
+  Status RefuseWrites() const;
+  Status ParseMatch(Clause* c);
+  Status ParseUnwind(Clause* c);
+  Status ParseProjection(Projection* p, bool is_with);
+  Status ParseProjectionItems(Projection* p);
+  Status ParseOrderBy(Projection* p);
+  Result<Pattern> ParsePattern();
+  Result<PatternPart> ParsePatternPart();
+  Status ParseChain(PatternPart* part);
+  Result<NodePattern> ParseNode();
+  Result<RelPattern> ParseRel();
+  Status ParseRelDetail(RelPattern* r);
+  Status ParseLength(RelPattern* r);
+  Status ParseProperties(std::vector<std::pair<std::string, ExprPtr>>* out);
+
+  // Expressions by precedence (expression_parser.cc).
+  Result<ExprPtr> ParseOr();
+  Result<ExprPtr> ParseXor();
+  Result<ExprPtr> ParseAnd();
+  Result<ExprPtr> ParseNot();
+  Result<ExprPtr> ParseComparison();
+  Result<ExprPtr> ParsePredicate();
+  Result<ExprPtr> ParseAdditive();
+  Result<ExprPtr> ParseMultiplicative();
+  Result<ExprPtr> ParsePower();
+  Result<ExprPtr> ParseUnary();
+  Result<ExprPtr> ParsePostfix();
+  Result<ExprPtr> ParseAtom();
+  Result<ExprPtr> ParseLiteralNumber(const Token& t);
+  Result<ExprPtr> ParseListLiteral();
+  Result<ExprPtr> ParseMapLiteral();
+  Result<ExprPtr> ParseFunctionCall(const Token& name);
+  Result<ExprPtr> ParseCase();
+  Result<ExprPtr> ParseExists();
+  ExprPtr Make(ExprKind kind, const Place& place) const;
+  ExprPtr Binary(ExprKind kind, std::string op, ExprPtr left, ExprPtr right) const;
+
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+  int depth_ = 0;
+};
+
+/// var = the value of a Result, or return its status from the enclosing function.
+#define CYPHER_TRY(var, expr)                 \
+  auto var##_result = (expr);                 \
+  if (!var##_result.ok()) return var##_result.status(); \
+  auto var = std::move(var##_result).value()
+
+}  // namespace casegraph::cypher
