@@ -26,8 +26,21 @@ struct BatchCommand {
 const BatchCommand kBatchCommands[] = {
     {"check", {}},       {"stats", {}},           {"find", {"text"}},     {"show", {"entity"}},
     {"path", {"from", "to"}}, {"timeline", {"entity"}}, {"neighbors", {"entity"}}, {"rank", {}},
-    {"brokers", {}},
+    {"brokers", {}},     {"query", {"text"}},
 };
+
+// "params": {"who": "roskomnadzor", "n": 2} as --param who="roskomnadzor" --param n=2 (values as JSON).
+Status ParamArguments(const rapidjson::Value& params, std::vector<std::string>* args) {
+  if (!params.IsObject()) return Status::InvalidInput(Message("\"params\" must be an object of parameter values"));
+  for (auto it = params.MemberBegin(); it != params.MemberEnd(); ++it) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    it->value.Accept(w);
+    args->push_back("--param");
+    args->push_back(std::string(it->name.GetString(), it->name.GetStringLength()) + "=" + buffer.GetString());
+  }
+  return Status();
+}
 
 std::string ErrorLine(const std::string& message, int line) {
   rapidjson::StringBuffer buffer;
@@ -78,7 +91,7 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
     std::vector<std::string> names;
     for (const BatchCommand& c : kBatchCommands) names.push_back(c.name);
     return Status::InvalidInput(Message("unknown command '" + name + "'" + DidYouMean(Suggest(name, names, 2)) +
-             " (batch answers check, stats, find, show, path, timeline, neighbors, rank and brokers)"));
+             " (batch answers check, stats, find, show, path, timeline, neighbors, rank, brokers and query)"));
   }
   args.push_back(name);
   for (const char* p : known->positional) {
@@ -96,6 +109,10 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
     for (const char* p : known->positional) positional = positional || key == p;
     if (positional) continue;
     if (key == "format") continue;  // always json
+    if (key == "params" && name == "query") {
+      if (Status s = ParamArguments(it->value, &args); !s.ok()) return s;
+      continue;
+    }
     const std::string option = key.size() == 1 ? "-" + key : "--" + key;
     const rapidjson::Value& v = it->value;
     std::string word;
@@ -167,6 +184,7 @@ std::string BatchAnswerer::UnknownOption(const rapidjson::Document& q, const std
   for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
     const std::string key(it->name.GetString(), it->name.GetStringLength());
     if (key == "command" || std::find(names.begin(), names.end(), key) != names.end()) continue;
+    if (key == "params" && command == "query") continue;
     return "unknown option '" + key + "' for " + command + DidYouMean(Suggest(key, names, 1));
   }
   return "";

@@ -113,6 +113,7 @@ void RegisterHelpCommand(CLI::App& app, Context* ctx) {
       for (CLI::App* sub : root->get_subcommands({})) {
         if (sub->get_name() == t) {
           *ctx->out << sub->help();
+          if (t == "query") *ctx->out << "\n" << QuerySummary();
           return kFound;
         }
       }

@@ -24,4 +24,7 @@ void RegisterHelpCommand(CLI::App& app, Context* ctx);
 /// The case-file format in brief (graphs/README.md has it all).
 const char* FormatSummary();
 
+/// The pattern-query subset in brief: the graph model, clauses, patterns, expressions, functions.
+std::string QuerySummary();
+
 }  // namespace casegraph::cli

@@ -12,6 +12,8 @@
 
 #include "cli/context.h"
 #include "cli/spelling.h"
+#include "query/cypher/functions.h"
+#include "query/cypher/properties.h"
 
 namespace casegraph::cli {
 
@@ -72,6 +74,7 @@ class Shell {
 
   /// Runs one line; false when the shell should end.
   bool Line(const std::string& line) {
+    if (!pending_query_.empty() || FirstWord(line) == "query") return QueryLine(line);
     Result<std::vector<std::string>> split = SplitWords(line);
     if (!split.ok()) {
       ctx_.Fail(split.status());
@@ -82,10 +85,10 @@ class Shell {
     const std::string& first = words[0];
     if (first == ":quit" || first == "quit" || first == "exit") return false;
     if (first == ":format") {
-      if (words.size() == 2 && (words[1] == "text" || words[1] == "json")) {
+      if (words.size() == 2 && (words[1] == "text" || words[1] == "json" || words[1] == "csv")) {
         format_ = words[1];
       } else {
-        ctx_.Fail(":format takes text or json");
+        ctx_.Fail(":format takes text or json (or csv, for queries)");
       }
       return true;
     }
@@ -95,7 +98,8 @@ class Shell {
     }
     if (first == ":help") {
       *ctx_.out << "Commands as on the command line (path Navalny NCOSE --all, show twitter, timeline, ...);\n"
-                   ":format json|text, :reload (after the case files change), :quit.\n";
+                   "query MATCH ... RETURN ...; over one line or several, ended by ';';\n"
+                   ":format json|text|csv, :reload (after the case files change), :quit.\n";
       return true;
     }
     if (std::string unknown = UnknownWordMessage(*app_, words); !unknown.empty()) {
@@ -106,7 +110,7 @@ class Shell {
     if (command && command->get_option_no_throw("--format") &&
         std::find(words.begin(), words.end(), "--format") == words.end()) {
       words.push_back("--format");
-      words.push_back(format_);
+      words.push_back(format_ == "csv" ? "text" : format_);  // csv: queries only
     }
     ctx_.action = nullptr;
     std::reverse(words.begin(), words.end());  // CLI11 takes a vector in reverse order
@@ -127,9 +131,19 @@ class Shell {
     return true;
   }
 
+  /// Whether a query is being read over several lines (the prompt says so).
+  bool continuing() const { return !pending_query_.empty(); }
+
+  /// The end of the input: a query still being read runs as it is.
+  void End() {
+    if (!pending_query_.empty()) RunQuery(pending_query_);
+    pending_query_.clear();
+  }
+
   /// Every word a completion may offer after the words before it: commands first, options of
   /// the command, or entity ids, names and aliases.
   std::vector<std::string> Candidates(const std::string& before, const std::string& prefix) const {
+    if (continuing() || FirstWord(before) == "query") return QueryCandidates(prefix);
     Result<std::vector<std::string>> split = SplitWords(before);
     const std::vector<std::string> words = split.ok() ? split.value() : std::vector<std::string>();
     std::vector<std::string> out;
@@ -143,7 +157,7 @@ class Shell {
         }
       }
     } else if (words[0] == ":format") {
-      out = {"text", "json"};
+      out = {"text", "json", "csv"};
     } else if (ctx_.loaded) {
       const Graph& g = *ctx_.loaded;
       for (const Entity& e : g.model().entities) {
@@ -167,9 +181,78 @@ class Shell {
   }
 
  private:
+  // In a query: after ':' a label or relationship type, after '.' a property, else a keyword or
+  // a function; each offered with what the word has before it ("(a:reg" gives "(a:regulator").
+  std::vector<std::string> QueryCandidates(const std::string& prefix) const {
+    const size_t cut = prefix.find_last_of(":.(");
+    const std::string head = cut == std::string::npos ? "" : prefix.substr(0, cut + 1);
+    const std::string tail = prefix.substr(head.size());
+    std::vector<std::string> names;
+    const Graph* g = ctx_.loaded.get();
+    if (!head.empty() && head.back() == ':' && g) {
+      for (const auto& [id, t] : g->model().vocabulary.entity_types) names.push_back(id);
+      for (const std::string& t : g->entity_type_names()) names.push_back(t);
+      for (const auto& [id, t] : g->model().vocabulary.relation_types) names.push_back(id);
+    } else if (!head.empty() && head.back() == '.' && g) {
+      names = cypher::NodePropertyNames();
+      for (const std::string& p : cypher::RelationshipPropertyNames()) names.push_back(p);
+      for (const std::string& k : g->entity_attribute_keys()) names.push_back(k);
+      for (const std::string& k : g->relation_attribute_keys()) names.push_back(k);
+    } else {
+      names = {"MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "DISTINCT", "ORDER", "BY", "SKIP", "LIMIT",
+               "UNION", "AND", "OR", "NOT", "IN", "IS", "NULL", "AS", "EXISTS", "shortestPath", "allShortestPaths"};
+      for (const cypher::FunctionInfo& f : cypher::Functions()) names.push_back(f.written);
+    }
+    std::vector<std::string> out;
+    for (const std::string& n : names) {
+      if (n.compare(0, tail.size(), tail) == 0) out.push_back(head + n);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  static std::string FirstWord(const std::string& line) {
+    const size_t b = line.find_first_not_of(" \t");
+    if (b == std::string::npos) return "";
+    return line.substr(b, line.find_first_of(" \t", b) - b);
+  }
+
+  // `query TEXT`: the text as typed (not split into words), over several lines until one ends
+  // with ';'.
+  bool QueryLine(const std::string& line) {
+    std::string text = pending_query_.empty() ? line.substr(line.find("query") + 5) : pending_query_ + "\n" + line;
+    const size_t last = text.find_last_not_of(" \t\r");
+    if (last == std::string::npos || text[last] != ';') {
+      pending_query_ = text.find_first_not_of(" \t\r\n") == std::string::npos ? std::string() : text;
+      if (pending_query_.empty()) ctx_.Fail("query needs a query: query MATCH (n) RETURN n.name;");
+      return true;
+    }
+    pending_query_.clear();
+    text.resize(last);
+    text.erase(0, text.find_first_not_of(" \t\r\n"));
+    RunQuery(text);
+    return true;
+  }
+
+  void RunQuery(const std::string& text) {
+    std::vector<std::string> words = {"query", text, "--format", format_};
+    ctx_.action = nullptr;
+    std::reverse(words.begin(), words.end());
+    try {
+      app_->parse(words);
+    } catch (const CLI::ParseError& e) {
+      ctx_.Fail(e.what());
+      return;
+    }
+    if (ctx_.action) ctx_.action();
+    ctx_.out->flush();
+  }
+
   Context ctx_;
   std::unique_ptr<CLI::App> app_;
   std::string format_ = "text";
+  std::string pending_query_;  // a query read over several lines, not yet ended by ';'
 };
 
 Shell* active_shell = nullptr;  // for libedit's completion callbacks
@@ -203,8 +286,9 @@ int RunShell(const Context& ctx) {
   const bool terminal = ctx.in == &std::cin && ::isatty(STDIN_FILENO);
   if (!terminal) {  // a pipe: lines, no prompts
     std::string line;
-    while (std::getline(*ctx.in, line) && shell.Line(line)) {
-    }
+    bool more = true;
+    while (more && std::getline(*ctx.in, line)) more = shell.Line(line);
+    if (more) shell.End();
     return kFound;
   }
   active_shell = &shell;
@@ -214,7 +298,7 @@ int RunShell(const Context& ctx) {
   stifle_history(1000);
   if (!history.empty()) read_history(history.c_str());
   *ctx.out << "casegraph shell: commands as on the command line; :help, :quit\n";
-  while (char* raw = readline("casegraph> ")) {
+  while (char* raw = readline(shell.continuing() ? "      ...> " : "casegraph> ")) {
     std::string line = raw;
     std::free(raw);
     if (!shell.Line(line)) break;  // the line that ends the shell is not kept: Up would end the next one

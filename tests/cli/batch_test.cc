@@ -55,11 +55,19 @@ TEST_CASE("batch answers thousands of mixed lines in order, bad ones with their 
       case 4: lines.push_back({"{not json", {}, "not a JSON object"}); break;
       case 5: lines.push_back({R"({"command": "launch"})", {},
                                "unknown command 'launch' (batch answers check, stats, find, show, path, timeline, "
-                               "neighbors, rank and brokers)"}); break;
+                               "neighbors, rank, brokers and query)"}); break;
       case 6: lines.push_back({R"({"command": "show", "entity": "Nobody Atall"})", {}, "unknown entity 'Nobody Atall'"}); break;
       case 7: lines.push_back({R"({"command": "path", "from": ")" + a + R"(", "to": ")" + b + R"(", "max-hopz": 2})", {},
                                "unknown option 'max-hopz' for path; did you mean 'max-hops'?"}); break;
-      case 8: lines.push_back({R"({"command": "rank", "by": "pagerank", "top": 3})", {"rank", "--by", "pagerank", "--top", "3"}, ""}); break;
+      case 8:
+        if (rng() % 2) {
+          lines.push_back({R"({"command": "rank", "by": "pagerank", "top": 3})", {"rank", "--by", "pagerank", "--top", "3"}, ""});
+        } else {
+          const std::string q = "MATCH (a {id: $who})-[r]-(b) RETURN b.name, type(r) ORDER BY b.name, type(r)";
+          lines.push_back({R"({"command": "query", "text": ")" + q + R"(", "params": {"who": "twitter"}})",
+                           {"query", q, "--param", "who=twitter"}, ""});
+        }
+        break;
       default: lines.push_back({R"({"command": "timeline", "entity": ")" + a + R"(", "since": "2021-03-01"})",
                                 {"timeline", a, "--since", "2021-03-01"}, ""}); break;
     }
