@@ -130,7 +130,13 @@ std::string RenderQueryText(const Graph& g, const cypher::QueryAnswer& answer, s
     }
   }
   const size_t n = answer.rows.size();
-  out += "\n" + (n == 0 ? std::string("no rows") : std::to_string(n) + (n == 1 ? " row" : " rows")) + "\n";
+  out += "\n";
+  if (n == 0) {
+    out += "no rows\n";
+  } else {
+    out += std::to_string(n);
+    out += n == 1 ? " row\n" : " rows\n";
+  }
   if (answer.truncated) {
     out += "(stopped at the limit of " + std::to_string(row_limit) + " rows; more exist: raise --limit)\n";
   }

@@ -110,4 +110,22 @@ std::string NameKey(std::string_view name) {
 
 std::string NormalizeForQuoteMatch(std::string_view text) { return PlainText(text); }
 
+std::string LowerCase(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t pos = 0; pos < utf8.size();) {
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(DecodeOne(utf8, &pos)))), &out);
+  }
+  return out;
+}
+
+std::string UpperCase(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t pos = 0; pos < utf8.size();) {
+    AppendUtf8(static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(DecodeOne(utf8, &pos)))), &out);
+  }
+  return out;
+}
+
 }  // namespace casegraph

@@ -26,6 +26,11 @@ inline size_t ByteOrderMarkLength(std::string_view text) {
   return text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
 }
 
+/// The text with every character in lower (upper) case, one character for one (simple case
+/// mapping, as Unicode data gives it); invalid bytes become U+FFFD.
+std::string LowerCase(std::string_view utf8);
+std::string UpperCase(std::string_view utf8);
+
 /// True if the string is well-formed UTF-8.
 bool IsValidUtf8(std::string_view text);
 

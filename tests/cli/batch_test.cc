@@ -123,7 +123,7 @@ TEST_CASE("shell reads commands from a pipe, line by line, without prompts") {
   CHECK(run.out.find("\"matched\": \"RKN\"") != std::string::npos);
   CHECK(run.out.find("casegraph>") == std::string::npos);  // no prompt in a pipe
   CHECK(run.out.find("\"entities\": 14") == std::string::npos);  // nothing after :quit
-  CHECK(run.err == "casegraph: error: unknown entity 'no such'\ncasegraph: error: :format takes text or json\n");
+  CHECK(run.err == "casegraph: error: unknown entity 'no such'\ncasegraph: error: :format takes text or json (or csv, for queries)\n");
 }
 
 TEST_CASE("shell and batch say what an unknown command or option was meant to be") {

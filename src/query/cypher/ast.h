@@ -12,6 +12,12 @@
 
 namespace casegraph::cypher {
 
+/// var = the value of a Result, or return its status from the enclosing function.
+#define CYPHER_TRY(var, expr)                 \
+  auto var##_result = (expr);                 \
+  if (!var##_result.ok()) return var##_result.status(); \
+  auto var = std::move(var##_result).value()
+
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 struct ExistsQuery;
@@ -41,6 +47,7 @@ enum class ExprKind : uint8_t {
   kCountStar,   // count(*)
   kCase,        // CASE [subject] WHEN .. THEN .. [ELSE ..] END
   kExists,      // EXISTS { MATCH pattern [WHERE ..] }
+  kHasLabels,   // args[0]:keys[0]:keys[1]... (a node's labels or a relationship's type)
 };
 
 struct Expr {
@@ -51,7 +58,8 @@ struct Expr {
   std::string name;  // variable, property key, function name (lower case), parameter name
   Value literal;
   std::vector<ExprPtr> args;
-  std::vector<std::string> keys;  // kMap
+  std::vector<std::string> keys;  // kMap; kHasLabels: the labels
+  std::vector<Place> label_places;  // kHasLabels
   bool distinct = false;          // an aggregate over distinct values
   bool negated = false;           // kIsNull: IS NOT NULL
   bool case_subject = false;      // kCase: args[0] is the subject, then WHEN/THEN pairs
@@ -61,6 +69,9 @@ struct Expr {
   int slot = -1;      // kVariable: the row slot; an aggregate: its accumulator
   int function = -1;  // kFunction: the function's index in the function table
   bool aggregate = false;
+  std::vector<TypeId> label_types;     // kHasLabels: the entity types it allows (any of them)
+  std::vector<TypeId> relation_types;  // kHasLabels: the relation types it allows
+  bool matches_nothing = false;     // kHasLabels: two different labels, or none an entity has
 };
 
 enum class ArrowDirection : uint8_t { kRight, kLeft, kBoth };  // -[]->, <-[]-, -[]-

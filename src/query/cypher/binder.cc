@@ -9,8 +9,6 @@
 
 namespace casegraph::cypher {
 
-namespace {
-
 const char* KindWord(VarKind k) {
   switch (k) {
     case VarKind::kNode: return "a node";
@@ -21,8 +19,6 @@ const char* KindWord(VarKind k) {
   }
   return "a value";
 }
-
-}  // namespace
 
 const Variable* Binder::Find(const Scope& scope, std::string_view name) const {
   for (auto it = scope.rbegin(); it != scope.rend(); ++it) {
@@ -104,36 +100,57 @@ Status Binder::BindNode(NodePattern* n, Scope& scope, std::vector<int>* new_slot
     new_slots->push_back(n->slot);
     if (!n->var.empty()) scope.push_back({n->var, n->slot, VarKind::kNode, clause_});
   }
+  if (!n->labels.empty()) {
+    CYPHER_TRY(types, LabelTypes(n->labels, n->label_places));
+    const bool all_different = !n->label_alternatives && std::set<std::string>(n->labels.begin(), n->labels.end()).size() > 1;
+    n->matches_nothing = types.empty() || all_different;  // one label per node
+    n->label_types = std::move(types);
+  }
+  return BindPatternProperties(&n->properties, scope, true);
+}
+
+// The entity types labels name (a label the vocabulary declares but no entity has names none);
+// an unknown label is an error with the nearest names.
+Result<std::vector<TypeId>> Binder::LabelTypes(const std::vector<std::string>& labels, const std::vector<Place>& places) const {
   std::vector<std::string> known;  // the vocabulary's entity types and those entities have
   for (const auto& [id, t] : g_.model().vocabulary.entity_types) known.push_back(id);
   for (const std::string& t : g_.entity_type_names()) {
     if (std::find(known.begin(), known.end(), t) == known.end()) known.push_back(t);
   }
   std::set<TypeId> types;
-  for (size_t i = 0; i < n->labels.size(); ++i) {
-    const std::string& label = n->labels[i];
-    if (std::find(known.begin(), known.end(), label) == known.end()) {
-      return Error(n->label_places[i], Message("unknown label '", label, "'", DidYouMean(Suggest(label, known)),
-                                               " (a node's label is its entity type)"));
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (std::find(known.begin(), known.end(), labels[i]) == known.end()) {
+      return Error(places[i], Message("unknown label '", labels[i], "'", DidYouMean(Suggest(labels[i], known)),
+                                      " (a node's label is its entity type)"));
     }
-    if (std::optional<TypeId> t = g_.FindEntityType(label)) types.insert(*t);
+    if (std::optional<TypeId> t = g_.FindEntityType(labels[i])) types.insert(*t);
   }
-  if (!n->labels.empty()) {
-    const bool all_different = !n->label_alternatives && std::set<std::string>(n->labels.begin(), n->labels.end()).size() > 1;
-    n->matches_nothing = types.empty() || all_different;  // one label per node
-    n->label_types.assign(types.begin(), types.end());
+  return std::vector<TypeId>(types.begin(), types.end());
+}
+
+// The relation types relationship types name, each flagged in a table by type id.
+Result<std::vector<char>> Binder::RelationTypes(const std::vector<std::string>& types, const std::vector<Place>& places) const {
+  std::vector<std::string> known;
+  for (const auto& [id, t] : g_.model().vocabulary.relation_types) known.push_back(id);
+  std::vector<char> allowed(g_.relation_type_names().size(), 0);
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (!g_.model().vocabulary.relation_types.count(types[i])) {
+      return Error(places[i], Message("unknown relationship type '", types[i], "'", DidYouMean(Suggest(types[i], known)),
+                                      " (a relationship's type is its relation type)"));
+    }
+    if (std::optional<TypeId> t = g_.FindRelationType(types[i])) allowed[*t] = 1;
   }
-  return BindPatternProperties(&n->properties, scope, true);
+  return allowed;
 }
 
 Status Binder::BindRel(RelPattern* r, Scope& scope, bool in_shortest, std::vector<int>* new_slots) {
   if (const Variable* v = r->var.empty() ? nullptr : Find(scope, r->var)) {
+    if (v->kind != VarKind::kRelationship || r->variable_length) {
+      return Error(r->place, Message("'", r->var, "' is ", KindWord(v->kind), ", not a relationship"));
+    }
     if (v->clause == clause_) {
       return Error(r->place, Message("the relationship variable '", r->var, "' is used twice in one MATCH: a pattern never "
                                      "uses one relationship twice"));
-    }
-    if (v->kind != VarKind::kRelationship || r->variable_length) {
-      return Error(r->place, Message("'", r->var, "' is ", KindWord(v->kind), ", not a relationship"));
     }
     r->slot = v->slot;
     r->bound_before = true;
@@ -143,20 +160,11 @@ Status Binder::BindRel(RelPattern* r, Scope& scope, bool in_shortest, std::vecto
     const VarKind kind = r->variable_length ? VarKind::kRelationshipList : VarKind::kRelationship;
     if (!r->var.empty()) scope.push_back({r->var, r->slot, kind, clause_});
   }
-  std::vector<std::string> known;
-  for (const auto& [id, t] : g_.model().vocabulary.relation_types) known.push_back(id);
-  if (!r->types.empty()) r->allowed_type.assign(g_.relation_type_names().size(), 0);
   bool any = r->types.empty();
-  for (size_t i = 0; i < r->types.size(); ++i) {
-    const std::string& type = r->types[i];
-    if (!g_.model().vocabulary.relation_types.count(type)) {
-      return Error(r->type_places[i], Message("unknown relationship type '", type, "'", DidYouMean(Suggest(type, known)),
-                                              " (a relationship's type is its relation type)"));
-    }
-    if (std::optional<TypeId> t = g_.FindRelationType(type)) {
-      r->allowed_type[*t] = 1;
-      any = true;
-    }
+  if (!r->types.empty()) {
+    CYPHER_TRY(allowed, RelationTypes(r->types, r->type_places));
+    any = std::find(allowed.begin(), allowed.end(), 1) != allowed.end();
+    r->allowed_type = std::move(allowed);
   }
   r->matches_nothing = !any;
   if (r->variable_length && r->max_hops < 0 && !in_shortest) {
@@ -223,6 +231,23 @@ void Binder::StarItems(Projection* p, const Scope& scope, bool sorted) {
   p->star = false;
 }
 
+namespace {
+
+bool HasAggregate(const Expr& e) {
+  if (e.aggregate) return true;
+  for (const ExprPtr& a : e.args) {
+    if (HasAggregate(*a)) return true;
+  }
+  return false;
+}
+
+// A grouping key that other items may build on: a variable or a variable's property.
+bool IsSimpleKey(const Expr& e) {
+  return e.kind == ExprKind::kVariable || (e.kind == ExprKind::kProperty && e.args[0]->kind == ExprKind::kVariable);
+}
+
+}  // namespace
+
 Status Binder::BindProjection(Projection* p, Scope& scope, bool is_return, std::vector<std::string>* columns) {
   if (p->star) {
     if (scope.empty() && p->items.empty()) return Error(Place{}, Message("RETURN * and WITH * need variables to project"));
@@ -247,11 +272,37 @@ Status Binder::BindProjection(Projection* p, Scope& scope, bool is_return, std::
     after.push_back({item.name, item.slot, kind, clause_});
     if (columns) columns->push_back(item.name);
   }
+  if (p->aggregates) {
+    for (const ProjectionItem& item : p->items) {
+      if (!HasAggregate(*item.expr)) continue;  // a grouping key
+      if (Status s = CheckGroupedUse(*item.expr, *p); !s.ok()) return s;
+    }
+  }
   if (Status s = BindOrderBy(p, before, after); !s.ok()) return s;
   if (Status s = BindCount(p->skip, "SKIP"); !s.ok()) return s;
   if (Status s = BindCount(p->limit, "LIMIT"); !s.ok()) return s;
   scope = after;
   if (p->where) return BindExpr(p->where.get(), scope, ExprRules{});
+  return Status();
+}
+
+
+// In an item that aggregates, what lies outside the aggregates must be a grouping key of its own
+// (openCypher: RETURN n.age, n.age + count(*) groups by n.age; RETURN n.age + count(*) is an error,
+// since which n's age it adds would be arbitrary).
+Status Binder::CheckGroupedUse(const Expr& e, const Projection& p) const {
+  if (e.aggregate) return Status();
+  if (IsSimpleKey(e)) {
+    const std::string text = TextOf(e);
+    for (const ProjectionItem& item : p.items) {
+      if (!HasAggregate(*item.expr) && IsSimpleKey(*item.expr) && TextOf(*item.expr) == text) return Status();
+    }
+    return Error(e.place, Message("'", text, "' is used beside an aggregate without being a grouping key: return it as "
+                                  "a column of its own too, or move it into the aggregate"));
+  }
+  for (const ExprPtr& a : e.args) {
+    if (Status s = CheckGroupedUse(*a, p); !s.ok()) return s;
+  }
   return Status();
 }
 

@@ -21,6 +21,8 @@ struct Variable {
 
 using Scope = std::vector<Variable>;
 
+const char* KindWord(VarKind k);  // "a node", "a path", ...
+
 class Binder {
  public:
   Binder(std::string_view text, const Graph& g, const ValueMap& params) : text_(text), g_(g), params_(params) {}
@@ -53,6 +55,10 @@ class Binder {
   Status BindProperty(Expr* e, Scope& scope, const ExprRules& rules);
   Status BindFunction(Expr* e, Scope& scope, const ExprRules& rules);
   Status BindExists(Expr* e, Scope& scope);
+  Result<std::vector<TypeId>> LabelTypes(const std::vector<std::string>& labels, const std::vector<Place>& places) const;
+  Result<std::vector<char>> RelationTypes(const std::vector<std::string>& types, const std::vector<Place>& places) const;
+  Status BindLabelPredicate(Expr* e, Scope& scope, const ExprRules& rules);
+  Status CheckGroupedUse(const Expr& e, const Projection& p) const;
   Status CheckPropertyKey(std::string_view key, bool node, const Place& at) const;
 
   Status Error(const Place& at, Message m) const { return Status::InvalidInput(std::move(m)).At(QueryLocation(at)); }

@@ -75,28 +75,23 @@ R Comparison(const Expr& e, ValueList& row, const EvalContext& ctx) {
   return FromTruth(all);
 }
 
-Result<int64_t> Checked(const Expr& e, bool overflow, int64_t v) {
-  if (overflow) return EvalError(e, Message("integer overflow in '", e.op, "'"));
-  return v;
-}
-
 R IntegerArithmetic(const Expr& e, int64_t a, int64_t b) {
   int64_t out = 0;
-  Result<int64_t> r = int64_t{0};
+  bool overflow = false;
   switch (e.op[0]) {
-    case '+': r = Checked(e, __builtin_add_overflow(a, b, &out), out); break;
-    case '-': r = Checked(e, __builtin_sub_overflow(a, b, &out), out); break;
-    case '*': r = Checked(e, __builtin_mul_overflow(a, b, &out), out); break;
+    case '+': overflow = __builtin_add_overflow(a, b, &out); break;
+    case '-': overflow = __builtin_sub_overflow(a, b, &out); break;
+    case '*': overflow = __builtin_mul_overflow(a, b, &out); break;
     case '/':
     case '%':
       if (b == 0) return EvalError(e, Message("division by zero"));
-      if (a == std::numeric_limits<int64_t>::min() && b == -1) return EvalError(e, Message("integer overflow in '", e.op, "'"));
-      r = e.op[0] == '/' ? a / b : a % b;
+      overflow = a == std::numeric_limits<int64_t>::min() && b == -1;
+      if (!overflow) out = e.op[0] == '/' ? a / b : a % b;
       break;
     default: return Value::Float(std::pow(static_cast<double>(a), static_cast<double>(b)));  // ^
   }
-  if (!r.ok()) return r.status();
-  return Value::Int(r.value());
+  if (overflow) return EvalError(e, Message("integer overflow in '", e.op, "'"));
+  return Value::Int(out);
 }
 
 R FloatArithmetic(const Expr& e, double a, double b) {
@@ -108,6 +103,14 @@ R FloatArithmetic(const Expr& e, double a, double b) {
     case '%': return Value::Float(std::fmod(a, b));
     default: return Value::Float(std::pow(a, b));
   }
+}
+
+// A string, number or boolean as toString() writes it; nullopt for anything else.
+std::optional<std::string> ScalarText(const Value& v) {
+  if (v.kind() == Value::Kind::kString) return v.string();
+  if (v.is_number()) return NumberString(v);
+  if (v.kind() == Value::Kind::kBool) return std::string(v.boolean() ? "true" : "false");
+  return std::nullopt;
 }
 
 R Arithmetic(const Expr& e, ValueList& row, const EvalContext& ctx) {
@@ -129,7 +132,11 @@ R Arithmetic(const Expr& e, ValueList& row, const EvalContext& ctx) {
       }
       return Value::List(std::move(out));
     }
-    if (x.kind() == Value::Kind::kString && y.kind() == Value::Kind::kString) return Value::String(x.string() + y.string());
+    // A string and a string, number or boolean: the text of both.
+    if (x.kind() == Value::Kind::kString || y.kind() == Value::Kind::kString) {
+      std::optional<std::string> left = ScalarText(x), right = ScalarText(y);
+      if (left && right) return Value::String(*left + *right);
+    }
   }
   return EvalError(e, Message("'", e.op, "' cannot combine ", KindName(x.kind()), " and ", KindName(y.kind())));
 }
@@ -284,6 +291,26 @@ R Call(const Expr& e, ValueList& row, const EvalContext& ctx) {
   return Functions()[static_cast<size_t>(e.function)].scalar(ctx, args, e);
 }
 
+// n:a:b: null for null, else whether the node's type (the relationship's) is each label.
+R HasLabels(const Expr& e, ValueList& row, const EvalContext& ctx) {
+  R v = Evaluate(*e.args[0], row, ctx);
+  if (!v.ok()) return v;
+  const Value& x = v.value();
+  if (x.is_null()) return Value();
+  const std::vector<TypeId>* types = nullptr;
+  TypeId type = 0;
+  if (x.kind() == Value::Kind::kNode) {
+    types = &e.label_types;
+    type = ctx.graph->entity_type(x.node());
+  } else if (x.kind() == Value::Kind::kRelationship) {
+    types = &e.relation_types;
+    type = ctx.graph->relation_type(x.relation());
+  } else {
+    return EvalError(e, Message("only a node has labels and a relationship a type, not ", KindName(x.kind())));
+  }
+  return Value::Bool(!e.matches_nothing && std::find(types->begin(), types->end(), type) != types->end());
+}
+
 R Unary(const Expr& e, ValueList& row, const EvalContext& ctx) {
   if (e.kind == ExprKind::kNot) {
     Result<Truth> t = TruthOf(*e.args[0], row, ctx);
@@ -339,6 +366,7 @@ Result<Value> Evaluate(const Expr& e, ValueList& row, const EvalContext& ctx) {
     case ExprKind::kFunction:
     case ExprKind::kCountStar: return Call(e, row, ctx);
     case ExprKind::kCase: return Case(e, row, ctx);
+    case ExprKind::kHasLabels: return HasLabels(e, row, ctx);
     case ExprKind::kExists: {
       Result<bool> found = ctx.exists->Exists(*e.exists, row);
       if (!found.ok()) return found.status();
@@ -351,7 +379,11 @@ Result<Value> Evaluate(const Expr& e, ValueList& row, const EvalContext& ctx) {
 Result<bool> Holds(const Expr& e, ValueList& row, const EvalContext& ctx) {
   Result<Value> v = Evaluate(e, row, ctx);
   if (!v.ok()) return v.status();
-  return v.value().kind() == Value::Kind::kBool && v.value().boolean();
+  if (v.value().is_null()) return false;
+  if (v.value().kind() != Value::Kind::kBool) {
+    return EvalError(e, Message("a condition must be true, false or null, not ", KindName(v.value().kind())));
+  }
+  return v.value().boolean();
 }
 
 }  // namespace casegraph::cypher

@@ -16,11 +16,36 @@ class ExistsRunner {
   virtual Result<bool> Exists(const ExistsQuery& q, ValueList& row) = 0;
 };
 
+/// What one query's searches share: a bound on the work they do (so that no query runs for
+/// ever), and the first error, which stops everything.
+struct Budget {
+  uint64_t steps = 0;
+  uint64_t max_steps = 0;
+  Status error;
+
+  /// Counts n steps; false (with the error set) once the bound is passed.
+  bool Spend(uint64_t n = 1) {
+    steps += n;
+    if (steps <= max_steps) return true;
+    if (error.ok()) {
+      error = Status::InvalidInput(Message("the query stopped after ", std::to_string(max_steps),
+                                           " steps of matching: narrow its patterns (labels, types, ids, hop bounds) or raise ",
+                                           Field("max_steps")));
+    }
+    return false;
+  }
+  bool Fail(Status s) {
+    if (error.ok()) error = std::move(s);
+    return false;
+  }
+};
+
 struct EvalContext {
   const Graph* graph = nullptr;
   const ValueMap* params = nullptr;
   const ValueList* aggregates = nullptr;  // a group's aggregate values, when evaluating its output
   ExistsRunner* exists = nullptr;
+  Budget* budget = nullptr;  // what building large values spends (range())
 };
 
 /// The value of e over row. Errors (invalid input, placed in the query): a type mismatch

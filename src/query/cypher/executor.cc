@@ -83,6 +83,7 @@ Result<QueryAnswer> Execute(const Query& q, const Graph& g, const ValueMap& para
   state.ctx.graph = &g;
   state.ctx.params = &params;
   state.ctx.exists = &exists;
+  state.ctx.budget = &state.budget;
   QueryAnswer answer;
   answer.columns = q.columns;
   const bool one = q.parts.size() == 1;

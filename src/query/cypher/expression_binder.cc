@@ -1,5 +1,6 @@
 // The binder's expressions: variables to slots, functions looked up, property names checked.
 #include <algorithm>
+#include <set>
 
 #include "query/cypher/binder_internal.h"
 #include "query/cypher/functions.h"
@@ -16,6 +17,7 @@ Status Binder::BindExpr(Expr* e, Scope& scope, const ExprRules& rules) {
     case ExprKind::kFunction:
     case ExprKind::kCountStar: return BindFunction(e, scope, rules);
     case ExprKind::kExists: return BindExists(e, scope);
+    case ExprKind::kHasLabels: return BindLabelPredicate(e, scope, rules);
     default:
       for (ExprPtr& a : e->args) {
         if (Status s = BindExpr(a.get(), scope, rules); !s.ok()) return s;
@@ -42,6 +44,41 @@ Status Binder::BindParameter(Expr* e) {
   }
   return Error(e->place, Message("unknown parameter $", e->name, DidYouMean(Suggest(e->name, names)), " (give it in ",
                                  Field("params"), ")"));
+}
+
+// n:label (its entity type) or r:type (its relation type); several: all of them, which one label
+// per node allows only when they are the same.
+Status Binder::BindLabelPredicate(Expr* e, Scope& scope, const ExprRules& rules) {
+  if (Status s = BindExpr(e->args[0].get(), scope, rules); !s.ok()) return s;
+  const Variable* v = Find(scope, e->args[0]->name);
+  e->matches_nothing = std::set<std::string>(e->keys.begin(), e->keys.end()).size() > 1;
+  if (v->kind == VarKind::kNode) {
+    CYPHER_TRY(types, LabelTypes(e->keys, e->label_places));
+    e->matches_nothing = e->matches_nothing || types.empty();
+    e->label_types = std::move(types);
+    return Status();
+  }
+  if (v->kind == VarKind::kRelationship) {
+    CYPHER_TRY(allowed, RelationTypes(e->keys, e->label_places));
+    for (TypeId t = 0; t < allowed.size(); ++t) {
+      if (allowed[t]) e->relation_types.push_back(t);
+    }
+    e->matches_nothing = e->matches_nothing || e->relation_types.empty();
+    return Status();
+  }
+  if (v->kind == VarKind::kValue) {  // a node or a relationship only when it runs: the labels may name either
+    Result<std::vector<TypeId>> entity_types = LabelTypes(e->keys, e->label_places);
+    Result<std::vector<char>> relation_types = RelationTypes(e->keys, e->label_places);
+    if (!entity_types.ok() && !relation_types.ok()) return entity_types.status();
+    if (entity_types.ok()) e->label_types = std::move(entity_types).value();
+    if (relation_types.ok()) {
+      for (TypeId t = 0; t < relation_types.value().size(); ++t) {
+        if (relation_types.value()[t]) e->relation_types.push_back(t);
+      }
+    }
+    return Status();
+  }
+  return Error(e->place, Message("'", v->name, "' is ", KindWord(v->kind), ": only a node has labels and a relationship a type"));
 }
 
 Status Binder::CheckPropertyKey(std::string_view key, bool node, const Place& at) const {

@@ -42,7 +42,9 @@ Result<ExprPtr> Parser::ParseExpression() {
 
 Result<ExprPtr> Parser::ParseOr() {
   CYPHER_TRY(left, ParseXor());
+  ChainGuard guard(this);
   while (TakeKeyword("OR")) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     CYPHER_TRY(right, ParseXor());
     left = Binary(ExprKind::kOr, "OR", std::move(left), std::move(right));
   }
@@ -51,7 +53,9 @@ Result<ExprPtr> Parser::ParseOr() {
 
 Result<ExprPtr> Parser::ParseXor() {
   CYPHER_TRY(left, ParseAnd());
+  ChainGuard guard(this);
   while (TakeKeyword("XOR")) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     CYPHER_TRY(right, ParseAnd());
     left = Binary(ExprKind::kXor, "XOR", std::move(left), std::move(right));
   }
@@ -60,7 +64,9 @@ Result<ExprPtr> Parser::ParseXor() {
 
 Result<ExprPtr> Parser::ParseAnd() {
   CYPHER_TRY(left, ParseNot());
+  ChainGuard guard(this);
   while (TakeKeyword("AND")) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     CYPHER_TRY(right, ParseNot());
     left = Binary(ExprKind::kAnd, "AND", std::move(left), std::move(right));
   }
@@ -110,7 +116,9 @@ Result<ExprPtr> Parser::ParseComparison() {
 
 Result<ExprPtr> Parser::ParsePredicate() {
   CYPHER_TRY(left, ParseAdditive());
+  ChainGuard guard(this);
   for (;;) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     if (IsKeyword("IS")) {
       Take();
       const bool negated = TakeKeyword("NOT");
@@ -144,7 +152,9 @@ Result<ExprPtr> Parser::ParsePredicate() {
 
 Result<ExprPtr> Parser::ParseAdditive() {
   CYPHER_TRY(left, ParseMultiplicative());
+  ChainGuard guard(this);
   while (IsSymbol("+") || IsSymbol("-")) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     const std::string op = Take().text;
     CYPHER_TRY(right, ParseMultiplicative());
     left = Binary(ExprKind::kArithmetic, op, std::move(left), std::move(right));
@@ -154,7 +164,9 @@ Result<ExprPtr> Parser::ParseAdditive() {
 
 Result<ExprPtr> Parser::ParseMultiplicative() {
   CYPHER_TRY(left, ParsePower());
+  ChainGuard guard(this);
   while (IsSymbol("*") || IsSymbol("/") || IsSymbol("%")) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     const std::string op = Take().text;
     CYPHER_TRY(right, ParsePower());
     left = Binary(ExprKind::kArithmetic, op, std::move(left), std::move(right));
@@ -164,7 +176,9 @@ Result<ExprPtr> Parser::ParseMultiplicative() {
 
 Result<ExprPtr> Parser::ParsePower() {
   CYPHER_TRY(left, ParseUnary());
+  ChainGuard guard(this);
   while (TakeSymbol("^")) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     CYPHER_TRY(right, ParseUnary());
     left = Binary(ExprKind::kArithmetic, "^", std::move(left), std::move(right));
   }
@@ -194,13 +208,25 @@ Result<ExprPtr> Parser::ParseUnary() {
 
 Result<ExprPtr> Parser::ParsePostfix() {
   CYPHER_TRY(e, ParseAtom());
+  ChainGuard guard(this);
   for (;;) {
+    if (Status s = OneMoreOperator(); !s.ok()) return s;
     if (TakeSymbol(".")) {
       CYPHER_TRY(key, Name("a property name after '.'"));
       ExprPtr p = Make(ExprKind::kProperty, e->place);
       p->name = std::move(key);
       p->args.push_back(std::move(e));
       e = std::move(p);
+    } else if (e->kind == ExprKind::kVariable && IsSymbol(":")) {
+      ExprPtr has = Make(ExprKind::kHasLabels, e->place);
+      has->args.push_back(std::move(e));
+      while (TakeSymbol(":")) {
+        has->label_places.push_back(Peek().place);
+        CYPHER_TRY(label, Name("a label after ':'"));
+        has->keys.push_back(std::move(label));
+      }
+      has->end = tokens_[pos_ - 1].end;
+      e = std::move(has);
     } else if (IsSymbol("[")) {
       Take();
       ExprPtr index = Make(ExprKind::kIndex, e->place);
@@ -302,6 +328,10 @@ Result<ExprPtr> Parser::ParseListLiteral() {
     do {
       CYPHER_TRY(item, ParseExpression());
       e->args.push_back(std::move(item));
+      if (e->args.size() == 1 && e->args[0]->kind == ExprKind::kIn && (IsSymbol("|") || IsKeyword("WHERE"))) {
+        return Error(e->place, Message("list comprehensions ([x IN list WHERE ... | ...]) are not supported; "
+                                       "UNWIND the list, filter with WHERE and collect() the result"));
+      }
     } while (TakeSymbol(","));
   }
   if (Status s = Expect("]", "to close the list"); !s.ok()) return s;

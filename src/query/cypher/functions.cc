@@ -1,4 +1,5 @@
 #include "query/cypher/functions.h"
+#include "text/unicode.h"
 
 #include <cctype>
 #include <cerrno>
@@ -16,8 +17,11 @@ namespace {
 using R = Result<Value>;
 using Args = std::vector<Value>;
 
+// The function's name as its documentation writes it (toLower, not tolower).
+const char* Written(const Expr& call) { return Functions()[static_cast<size_t>(call.function)].written; }
+
 R BadArgument(const Expr& call, const char* expected, const Value& got) {
-  return EvalError(call, Message(call.name, "() takes ", expected, ", not ", KindName(got.kind())));
+  return EvalError(call, Message(Written(call), "() takes ", expected, ", not ", KindName(got.kind())));
 }
 
 R Type(const EvalContext& ctx, Args& a, const Expr& call) {
@@ -88,9 +92,7 @@ R Coalesce(const EvalContext&, Args& a, const Expr&) {
 R CaseOf(Args& a, const Expr& call, bool upper) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() != Value::Kind::kString) return BadArgument(call, "a string", a[0]);
-  std::string s = a[0].string();
-  for (char& c : s) c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
-  return Value::String(std::move(s));
+  return Value::String(upper ? UpperCase(a[0].string()) : LowerCase(a[0].string()));
 }
 R ToLower(const EvalContext&, Args& a, const Expr& call) { return CaseOf(a, call, false); }
 R ToUpper(const EvalContext&, Args& a, const Expr& call) { return CaseOf(a, call, true); }
@@ -102,15 +104,6 @@ R Trim(const EvalContext&, Args& a, const Expr& call) {
   const size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return Value::String("");
   return Value::String(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
-}
-
-std::string NumberString(const Value& v) {
-  if (v.kind() == Value::Kind::kInt) return std::to_string(v.integer());
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.15g", v.number());
-  std::string s = buffer;
-  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";  // 1.0, not 1
-  return s;
 }
 
 R ToString(const EvalContext&, Args& a, const Expr& call) {
@@ -174,16 +167,19 @@ R HeadOrLast(Args& a, const Expr& call, bool head) {
 R Head(const EvalContext&, Args& a, const Expr& call) { return HeadOrLast(a, call, true); }
 R Last(const EvalContext&, Args& a, const Expr& call) { return HeadOrLast(a, call, false); }
 
-R Range(const EvalContext&, Args& a, const Expr& call) {
+R Range(const EvalContext& ctx, Args& a, const Expr& call) {
   for (const Value& v : a) {
     if (v.kind() != Value::Kind::kInt) return BadArgument(call, "integers", v);
   }
   const int64_t from = a[0].integer(), to = a[1].integer(), step = a.size() > 2 ? a[2].integer() : 1;
   if (step == 0) return EvalError(call, Message("range() takes a step other than 0"));
   const long double count = (static_cast<long double>(to) - from) / step + 1;
-  if (count > 1e7) return EvalError(call, Message("range() of more than 10,000,000 numbers"));
+  if (count > 1e6) return EvalError(call, Message("range() of more than 1,000,000 numbers"));
+  // Making a list's item costs what some steps of matching do: the budget counts 8.
+  if (count > 0 && ctx.budget && !ctx.budget->Spend(8 * static_cast<uint64_t>(count))) return ctx.budget->error;
   ValueList out;
-  for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) out.push_back(Value::Int(i));
+  if (count > 0) out.reserve(static_cast<size_t>(count));
+  for (int64_t k = 0; k < static_cast<int64_t>(count); ++k) out.push_back(Value::Int(from + k * step));  // no overflow past to
   return Value::List(std::move(out));
 }
 
@@ -233,7 +229,16 @@ R TimeTest(const EvalContext& ctx, Args& a, const Expr& call, bool window) {
   }
   if (!window && dates[0].empty()) return Value();
   Result<TimeFilter> filter = window ? TimeFilter::Parse("", dates[0], dates[1]) : TimeFilter::Parse(dates[0], "", "");
-  if (!filter.ok()) return EvalError(call, Message(call.name, "(): ", filter.status().message()));
+  if (!filter.ok()) {
+    for (const std::string& d : dates) {  // a date that does not parse, in the function's words
+      if (Result<Date> date = ParseDate(d); !d.empty() && !date.ok()) {
+        return EvalError(call, Message(Written(call), "(): ", date.status().message()));
+      }
+    }
+    const std::string message = filter.status().message_parts().Worded(
+        [](std::string_view field) -> std::string { return field == "since" ? "the range's start" : "the range's end"; });
+    return EvalError(call, Message(Written(call), "(): ", message));
+  }
   return Value::Bool(filter.value().Allows(ctx.graph->relation_time(a[0].relation())));
 }
 R AsOf(const EvalContext& c, Args& a, const Expr& call) { return TimeTest(c, a, call, false); }

@@ -12,6 +12,17 @@ Matcher::Matcher(const Pattern& pattern, const MatchPlan& plan, const EvalContex
   symmetric_.resize(g_.relation_type_names().size());
   for (TypeId t = 0; t < symmetric_.size(); ++t) symmetric_[t] = g_.is_symmetric(t);
   shortest_filters_.resize(pattern.parts.size());
+  int longest = 0;  // relationships a match may hold at most
+  for (const PatternPart& part : pattern.parts) {
+    std::vector<char>& any = any_symmetric_.emplace_back();
+    for (const RelPattern& r : part.rels) {
+      longest += r.max_hops < 0 ? kLongMatch + 1 : r.max_hops;
+      bool symmetric = false;
+      for (TypeId t = 0; t < symmetric_.size(); ++t) symmetric = symmetric || (symmetric_[t] && (r.allowed_type.empty() || r.allowed_type[t]));
+      any.push_back(symmetric);
+    }
+  }
+  if (longest > kLongMatch) used_flags_.assign(g_.relation_count(), 0);
 }
 
 bool Matcher::PrepareValues(ValueList& row) {
@@ -38,6 +49,9 @@ bool Matcher::PrepareValues(ValueList& row) {
 bool Matcher::Run(ValueList& row, RowSink* sink, bool* found) {
   sink_ = sink;
   found_ = false;
+  if (!used_flags_.empty()) {
+    for (RelationId r : used_) used_flags_[r] = 0;
+  }
   used_.clear();
   bool go_on = PrepareValues(row);
   for (const Expr* f : plan_.filters) {
@@ -78,10 +92,7 @@ bool Matcher::Step(size_t i, ValueList& row) {
       const NodePattern& from = pattern_.parts[s.part].nodes[s.rightward ? s.rel : s.rel + 1];
       if (r.matches_nothing && r.min_hops > 0) return true;
       trail_.clear();
-      const size_t used_before = used_.size();
-      const bool go_on = VarExpand(s, i, row, row[from.slot].node(), 0);
-      used_.resize(used_before);
-      return go_on;
+      return VarExpand(s, i, row, row[from.slot].node(), 0);
     }
     case MatchStep::Kind::kShortest: return Shortest(s, i, row);
     case MatchStep::Kind::kPath: return BindPath(s, i, row);
@@ -115,7 +126,20 @@ bool Matcher::RelationMatches(int part, int rel, RelationId r) {
   return true;
 }
 
-bool Matcher::Used(RelationId r) const { return std::find(used_.begin(), used_.end(), r) != used_.end(); }
+bool Matcher::Used(RelationId r) const {
+  if (!used_flags_.empty()) return used_flags_[r];
+  return std::find(used_.begin(), used_.end(), r) != used_.end();
+}
+
+void Matcher::Use(RelationId r) {
+  used_.push_back(r);
+  if (!used_flags_.empty()) used_flags_[r] = 1;
+}
+
+void Matcher::Unuse() {
+  if (!used_flags_.empty()) used_flags_[used_.back()] = 0;
+  used_.pop_back();
+}
 
 bool Matcher::Start(const MatchStep& s, size_t i, ValueList& row) {
   const NodePattern& n = pattern_.parts[s.part].nodes[s.node];
@@ -163,14 +187,12 @@ bool Matcher::Start(const MatchStep& s, size_t i, ValueList& row) {
 // relations when it points away from u, in-relations when it points at u, both when it points
 // either way or the type is symmetric; a self-relation once.
 template <typename Fn>
-void Matcher::ForEachStepFrom(EntityId u, const RelPattern& r, bool rightward, Fn&& fn) const {
+void Matcher::ForEachStepFrom(EntityId u, int part, int rel, bool rightward, Fn&& fn) const {
+  const RelPattern& r = pattern_.parts[part].rels[rel];
   const bool away = (r.direction == ArrowDirection::kRight) == rightward;  // from u as written
   const bool want_out = r.direction == ArrowDirection::kBoth || away;
   const bool want_in = r.direction == ArrowDirection::kBoth || !away;
-  bool any_symmetric = false;
-  for (TypeId t = 0; t < symmetric_.size(); ++t) {
-    any_symmetric = any_symmetric || (symmetric_[t] && (r.allowed_type.empty() || r.allowed_type[t]));
-  }
+  const bool any_symmetric = any_symmetric_[part][rel];
   const bool outs = want_out || any_symmetric, ins = want_in || any_symmetric;
   if (outs) {
     for (const Incidence& inc : g_.out(u)) {
@@ -179,7 +201,7 @@ void Matcher::ForEachStepFrom(EntityId u, const RelPattern& r, bool rightward, F
   }
   if (ins) {
     for (const Incidence& inc : g_.in(u)) {
-      if (inc.other == u && outs) continue;  // a self-relation, seen already
+      if (inc.other == u && outs && (want_out || symmetric_[inc.type])) continue;  // a self-relation, seen already
       if (want_in || symmetric_[inc.type]) fn(inc.relation, inc.other, false);
     }
   }
@@ -196,7 +218,7 @@ bool Matcher::Expand(const MatchStep& s, size_t i, ValueList& row) {
   const Value* bound_rel = r.bound_before ? &row[r.slot] : nullptr;
   if (bound_rel && bound_rel->kind() != Value::Kind::kRelationship) return true;
   bool go_on = true;
-  ForEachStepFrom(u, r, s.rightward, [&](RelationId rel, EntityId other, bool out) {
+  ForEachStepFrom(u, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out) {
     if (!go_on || !(go_on = budget_->Spend())) return;
     if (bound_rel && bound_rel->relation() != rel) return;
     if (bound_target && bound_target->node() != other) return;
@@ -205,9 +227,9 @@ bool Matcher::Expand(const MatchStep& s, size_t i, ValueList& row) {
     const bool forward = out == s.rightward;  // as written, read left to right in the pattern
     row[r.slot] = Value::Relationship(s.rightward ? Hop{rel, forward, u, other} : Hop{rel, forward, other, u});
     if (!bound_target) row[target.slot] = Value::Node(other);
-    used_.push_back(rel);
+    Use(rel);
     go_on = Next(i, row);
-    used_.pop_back();
+    Unuse();
   });
   return go_on;
 }
@@ -219,14 +241,14 @@ bool Matcher::VarExpand(const MatchStep& s, size_t i, ValueList& row, EntityId a
   if (r.max_hops >= 0 && depth >= r.max_hops) return true;
   if (r.matches_nothing) return true;
   bool go_on = true;
-  ForEachStepFrom(at, r, s.rightward, [&](RelationId rel, EntityId other, bool out) {
+  ForEachStepFrom(at, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out) {
     if (!go_on || !(go_on = budget_->Spend())) return;
     if (Used(rel) || !RelationMatches(s.part, s.rel, rel)) return;
-    used_.push_back(rel);
+    Use(rel);
     trail_.push_back({rel, other, out});
     go_on = VarExpand(s, i, row, other, depth + 1);
     trail_.pop_back();
-    used_.pop_back();
+    Unuse();
   });
   return go_on;
 }
@@ -240,6 +262,11 @@ bool Matcher::BindVarTarget(const MatchStep& s, size_t i, ValueList& row, Entity
     if (bound.kind() != Value::Kind::kNode || bound.node() != at) return true;
   } else if (!NodeMatches(s.part, s.node, at, row)) {
     return true;
+  }
+  const RelPattern& r = part.rels[s.rel];
+  if (r.var.empty() && part.path_var.empty()) {  // nothing reads the relationships: bind the end only
+    if (!s.node_bound) row[target.slot] = Value::Node(at);
+    return Next(i, row);
   }
   ValueList hops;
   hops.reserve(trail_.size());

@@ -15,29 +15,6 @@
 
 namespace casegraph::cypher {
 
-/// What one query's searches share: a bound on the work they do (so that no query runs for
-/// ever), and the first error, which stops everything.
-struct Budget {
-  uint64_t steps = 0;
-  uint64_t max_steps = 0;
-  Status error;
-
-  /// Counts n steps; false (with the error set) once the bound is passed.
-  bool Spend(uint64_t n = 1) {
-    steps += n;
-    if (steps <= max_steps) return true;
-    if (error.ok()) {
-      error = Status::InvalidInput(Message("the query stopped after ", std::to_string(max_steps),
-                                           " steps of matching: narrow its patterns (labels, types, ids, hop bounds) or raise ",
-                                           Field("max_steps")));
-    }
-    return false;
-  }
-  bool Fail(Status s) {
-    if (error.ok()) error = std::move(s);
-    return false;
-  }
-};
 
 /// Where matched rows go. Push returns false to stop: the consumer has enough, or failed (with
 /// the budget's error set).
@@ -74,9 +51,13 @@ class Matcher {
   bool NodeMatches(int part, int node, EntityId v, ValueList& row);
   bool RelationMatches(int part, int rel, RelationId r);
   bool Used(RelationId r) const;
+  void Use(RelationId r);
+  void Unuse();
   bool PrepareValues(ValueList& row);
   template <typename Fn>
-  void ForEachStepFrom(EntityId u, const RelPattern& r, bool rightward, Fn&& fn) const;
+  void ForEachStepFrom(EntityId u, int part, int rel, bool rightward, Fn&& fn) const;
+
+  static constexpr int kLongMatch = 8;  // relationships; more, and used_flags_ is kept
 
   const Pattern& pattern_;
   const MatchPlan& plan_;
@@ -87,6 +68,10 @@ class Matcher {
   RowSink* sink_ = nullptr;
   bool found_ = false;
   std::vector<RelationId> used_;   // relationships of the match so far
+  // used_ as flags by RelationId, kept only for patterns whose matches may be long (a scan of a
+  // few is faster than touching a flag per relation of the graph).
+  std::vector<char> used_flags_;
+  std::vector<std::vector<char>> any_symmetric_;  // by part and relationship: may a symmetric type match?
   std::vector<TrailStep> trail_;   // the variable-length relationship being expanded
   std::vector<char> symmetric_;    // by TypeId
   // The values of the pattern's property maps, for the row being extended.

@@ -237,8 +237,11 @@ Result<int64_t> CountOf(const ExprPtr& e, ExecState* state, const char* what) {
   ValueList row(static_cast<size_t>(state->slots));
   Result<Value> v = Evaluate(*e, row, state->ctx);
   if (!v.ok()) return v.status();
-  if (v.value().kind() != Value::Kind::kInt || v.value().integer() < 0) {
+  if (v.value().kind() != Value::Kind::kInt) {
     return EvalError(*e, Message(what, " takes an integer of 0 or more, not ", KindName(v.value().kind())));
+  }
+  if (v.value().integer() < 0) {
+    return EvalError(*e, Message(what, " takes an integer of 0 or more, not ", v.value().integer()));
   }
   return v.value().integer();
 }

@@ -79,6 +79,14 @@ Status Parser::Deeper() {
   if (++depth_ > kMaxNesting) {
     return Error(Peek().place, Message("the query nests deeper than ", kMaxNesting, " levels"));
   }
+  return OneMoreOperator();
+}
+
+Status Parser::OneMoreOperator() {
+  if (++expression_depth_ > kMaxExpressionDepth) {
+    return Error(Peek().place, Message("the expression is more than ", kMaxExpressionDepth, " operators deep (for many "
+                                       "alternatives, write x IN [a, b, ...])"));
+  }
   return Status();
 }
 

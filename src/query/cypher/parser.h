@@ -13,6 +13,9 @@ namespace casegraph::cypher {
 
 /// How deeply expressions and patterns may nest: deeper is an error, never a stack overflow.
 constexpr int kMaxNesting = 200;
+/// The deepest a query's expression tree may grow, operators in a row included (a OR b OR c is
+/// two deep): what evaluating it recursively can afford.
+constexpr int kMaxExpressionDepth = 1000;
 
 Result<Query> Parse(std::string_view text);
 

@@ -36,9 +36,21 @@ class Parser {
   std::string Describe(const Token& t) const;
   std::string TextOf(uint32_t begin, uint32_t end) const;
   Result<std::string> Name(const char* what);
-  // Nesting guard: Deeper() fails past kMaxNesting.
+  // Nesting guard: Deeper() fails past kMaxNesting levels (or kMaxExpressionDepth with operators).
   Status Deeper();
-  void Shallower() { --depth_; }
+  void Shallower() {
+    --depth_;
+    --expression_depth_;
+  }
+  // One more operator in a row: the tree the row builds grows one deeper. The chain's guard puts
+  // the depth back when the row ends.
+  Status OneMoreOperator();
+  struct ChainGuard {
+    explicit ChainGuard(Parser* p) : parser(p), depth(p->expression_depth_) {}
+    ~ChainGuard() { parser->expression_depth_ = depth; }
+    Parser* parser;
+    int depth;
+  };
 
   // Clauses (parser.cc).
   Result<SingleQuery> ParseSingleQuery();
@@ -84,12 +96,8 @@ class Parser {
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   int depth_ = 0;
+  int expression_depth_ = 0;
 };
 
-/// var = the value of a Result, or return its status from the enclosing function.
-#define CYPHER_TRY(var, expr)                 \
-  auto var##_result = (expr);                 \
-  if (!var##_result.ok()) return var##_result.status(); \
-  auto var = std::move(var##_result).value()
 
 }  // namespace casegraph::cypher

@@ -76,10 +76,7 @@ Value RelationshipProperty(const Graph& g, RelationId r, std::string_view key) {
   if (key == "type") return Value::String(g.relation_type_name(r));
   if (key == "label") return Value::String(g.relation_type_info(g.relation_type(r)).label);
   if (key == "status") return Value::String(ClaimStatusName(g.relation_status(r)));
-  if (key == "weight") {
-    const double w = g.relation_weight(r);
-    return w == static_cast<double>(static_cast<int64_t>(w)) ? Value::Int(static_cast<int64_t>(w)) : Value::Float(w);
-  }
+  if (key == "weight") return Value::Float(g.relation_weight(r));  // a number, whole or not: a float
   const Graph::Dates dates = g.relation_dates(r);
   if (key == "date") return DateValue(*dates.date);
   if (key == "start") return DateValue(*dates.start);

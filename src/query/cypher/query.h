@@ -19,9 +19,10 @@ namespace casegraph::cypher {
 struct QueryOptions {
   /// Rows the answer may hold; a query with more stops there, and says so (truncated).
   size_t row_limit = 10000;
-  /// Steps of matching (relationships and entities looked at) a query may take before it stops
-  /// with an error: no query runs for ever.
-  uint64_t max_steps = uint64_t{1} << 32;
+  /// Steps of matching (relationships and entities looked at, rows unwound) a query may take
+  /// before it stops with an error: no query runs for ever. The default, 2^28, is some seconds
+  /// of the slowest matching (long variable-length trails).
+  uint64_t max_steps = uint64_t{1} << 28;
   /// Rows an ORDER BY, DISTINCT, aggregation or UNION may hold while it works.
   size_t max_held_rows = size_t{4} << 20;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 
@@ -327,6 +328,16 @@ bool RowEquivalent::operator()(const ValueList& a, const ValueList& b) const {
     if (!Equivalent(a[i], b[i])) return false;
   }
   return true;
+}
+
+// A number as toString() writes it: an integer as is, a float with a point or exponent.
+std::string NumberString(const Value& v) {
+  if (v.kind() == Value::Kind::kInt) return std::to_string(v.integer());
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", v.number());
+  std::string s = buffer;
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";  // 1.0, not 1
+  return s;
 }
 
 }  // namespace casegraph::cypher

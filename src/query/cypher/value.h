@@ -99,4 +99,6 @@ struct RowEquivalent {
   bool operator()(const ValueList& a, const ValueList& b) const;
 };
 
+std::string NumberString(const Value& v);  // 2, 2.5, 1.0, 1e+20
+
 }  // namespace casegraph::cypher
