@@ -48,6 +48,7 @@ enum class ExprKind : uint8_t {
   kCase,        // CASE [subject] WHEN .. THEN .. [ELSE ..] END
   kExists,      // EXISTS { MATCH pattern [WHERE ..] }
   kHasLabels,   // args[0]:keys[0]:keys[1]... (a node's labels or a relationship's type)
+  kComprehension,  // [name IN args[0] WHERE args[1] | args[2]] (absent parts: null literals); slot: name's
 };
 
 struct Expr {
@@ -62,8 +63,8 @@ struct Expr {
   std::vector<Place> label_places;  // kHasLabels
   bool distinct = false;          // an aggregate over distinct values
   bool negated = false;           // kIsNull: IS NOT NULL
-  bool case_subject = false;      // kCase: args[0] is the subject, then WHEN/THEN pairs
-  bool case_else = false;         // kCase: the last arg is ELSE
+  bool case_subject = false;      // kCase: args[0] is the subject, then WHEN/THEN pairs; kComprehension: WHERE given
+  bool case_else = false;         // kCase: the last arg is ELSE; kComprehension: | given
   std::unique_ptr<ExistsQuery> exists;
   // Set by the binder.
   int slot = -1;      // kVariable: the row slot; an aggregate: its accumulator

@@ -275,7 +275,8 @@ Status Binder::BindProjection(Projection* p, Scope& scope, bool is_return, std::
   if (p->aggregates) {
     for (const ProjectionItem& item : p->items) {
       if (!HasAggregate(*item.expr)) continue;  // a grouping key
-      if (Status s = CheckGroupedUse(*item.expr, *p); !s.ok()) return s;
+      std::vector<int> locals;
+      if (Status s = CheckGroupedUse(*item.expr, *p, &locals); !s.ok()) return s;
     }
   }
   if (Status s = BindOrderBy(p, before, after); !s.ok()) return s;
@@ -290,9 +291,20 @@ Status Binder::BindProjection(Projection* p, Scope& scope, bool is_return, std::
 // In an item that aggregates, what lies outside the aggregates must be a grouping key of its own
 // (openCypher: RETURN n.age, n.age + count(*) groups by n.age; RETURN n.age + count(*) is an error,
 // since which n's age it adds would be arbitrary).
-Status Binder::CheckGroupedUse(const Expr& e, const Projection& p) const {
+Status Binder::CheckGroupedUse(const Expr& e, const Projection& p, std::vector<int>* locals) const {
   if (e.aggregate) return Status();
+  if (e.kind == ExprKind::kComprehension) {  // its variable is its own, not a grouping key
+    if (Status s = CheckGroupedUse(*e.args[0], p, locals); !s.ok()) return s;
+    locals->push_back(e.slot);
+    for (size_t i = 1; i < 3; ++i) {
+      if (Status s = CheckGroupedUse(*e.args[i], p, locals); !s.ok()) return s;
+    }
+    locals->pop_back();
+    return Status();
+  }
   if (IsSimpleKey(e)) {
+    const int slot = e.kind == ExprKind::kVariable ? e.slot : e.args[0]->slot;
+    if (std::find(locals->begin(), locals->end(), slot) != locals->end()) return Status();
     const std::string text = TextOf(e);
     for (const ProjectionItem& item : p.items) {
       if (!HasAggregate(*item.expr) && IsSimpleKey(*item.expr) && TextOf(*item.expr) == text) return Status();
@@ -301,7 +313,7 @@ Status Binder::CheckGroupedUse(const Expr& e, const Projection& p) const {
                                   "a column of its own too, or move it into the aggregate"));
   }
   for (const ExprPtr& a : e.args) {
-    if (Status s = CheckGroupedUse(*a, p); !s.ok()) return s;
+    if (Status s = CheckGroupedUse(*a, p, locals); !s.ok()) return s;
   }
   return Status();
 }

@@ -58,7 +58,8 @@ class Binder {
   Result<std::vector<TypeId>> LabelTypes(const std::vector<std::string>& labels, const std::vector<Place>& places) const;
   Result<std::vector<char>> RelationTypes(const std::vector<std::string>& types, const std::vector<Place>& places) const;
   Status BindLabelPredicate(Expr* e, Scope& scope, const ExprRules& rules);
-  Status CheckGroupedUse(const Expr& e, const Projection& p) const;
+  Status BindComprehension(Expr* e, Scope& scope, const ExprRules& rules);
+  Status CheckGroupedUse(const Expr& e, const Projection& p, std::vector<int>* locals) const;
   Status CheckPropertyKey(std::string_view key, bool node, const Place& at) const;
 
   Status Error(const Place& at, Message m) const { return Status::InvalidInput(std::move(m)).At(QueryLocation(at)); }

@@ -311,6 +311,33 @@ R HasLabels(const Expr& e, ValueList& row, const EvalContext& ctx) {
   return Value::Bool(!e.matches_nothing && std::find(types->begin(), types->end(), type) != types->end());
 }
 
+R Comprehension(const Expr& e, ValueList& row, const EvalContext& ctx) {
+  R list = Evaluate(*e.args[0], row, ctx);
+  if (!list.ok() || list.value().is_null()) return list;
+  if (list.value().kind() != Value::Kind::kList) {
+    return EvalError(*e.args[0], Message("a list comprehension takes a list, not ", KindName(list.value().kind())));
+  }
+  Value& x = row[static_cast<size_t>(e.slot)];
+  const Value saved = x;
+  ValueList out;
+  for (const Value& item : list.value().list()) {
+    x = item;
+    Result<Truth> keep = Truth(true);
+    if (e.case_subject) keep = TruthOf(*e.args[1], row, ctx);
+    if (!keep.ok()) return keep.status();
+    if (!keep.value() || !*keep.value()) continue;
+    if (!e.case_else) {
+      out.push_back(item);
+      continue;
+    }
+    R v = Evaluate(*e.args[2], row, ctx);
+    if (!v.ok()) return v;
+    out.push_back(std::move(v).value());
+  }
+  x = saved;
+  return Value::List(std::move(out));
+}
+
 R Unary(const Expr& e, ValueList& row, const EvalContext& ctx) {
   if (e.kind == ExprKind::kNot) {
     Result<Truth> t = TruthOf(*e.args[0], row, ctx);
@@ -367,6 +394,7 @@ Result<Value> Evaluate(const Expr& e, ValueList& row, const EvalContext& ctx) {
     case ExprKind::kCountStar: return Call(e, row, ctx);
     case ExprKind::kCase: return Case(e, row, ctx);
     case ExprKind::kHasLabels: return HasLabels(e, row, ctx);
+    case ExprKind::kComprehension: return Comprehension(e, row, ctx);
     case ExprKind::kExists: {
       Result<bool> found = ctx.exists->Exists(*e.exists, row);
       if (!found.ok()) return found.status();

@@ -18,6 +18,7 @@ Status Binder::BindExpr(Expr* e, Scope& scope, const ExprRules& rules) {
     case ExprKind::kCountStar: return BindFunction(e, scope, rules);
     case ExprKind::kExists: return BindExists(e, scope);
     case ExprKind::kHasLabels: return BindLabelPredicate(e, scope, rules);
+    case ExprKind::kComprehension: return BindComprehension(e, scope, rules);
     default:
       for (ExprPtr& a : e->args) {
         if (Status s = BindExpr(a.get(), scope, rules); !s.ok()) return s;
@@ -79,6 +80,19 @@ Status Binder::BindLabelPredicate(Expr* e, Scope& scope, const ExprRules& rules)
     return Status();
   }
   return Error(e->place, Message("'", v->name, "' is ", KindWord(v->kind), ": only a node has labels and a relationship a type"));
+}
+
+// [x IN list WHERE ... | ...]: the list in the outer scope; the rest sees x too, in a slot of its own.
+Status Binder::BindComprehension(Expr* e, Scope& scope, const ExprRules& rules) {
+  if (Status s = BindExpr(e->args[0].get(), scope, rules); !s.ok()) return s;
+  Scope inner = scope;
+  inner.erase(std::remove_if(inner.begin(), inner.end(), [&](const Variable& v) { return v.name == e->name; }), inner.end());
+  e->slot = NewSlot();
+  inner.push_back({e->name, e->slot, VarKind::kValue, clause_});
+  for (size_t i = 1; i < 3; ++i) {
+    if (Status s = BindExpr(e->args[i].get(), inner, rules); !s.ok()) return s;
+  }
+  return Status();
 }
 
 Status Binder::CheckPropertyKey(std::string_view key, bool node, const Place& at) const {

@@ -322,16 +322,35 @@ Result<ExprPtr> Parser::ParseAtom() {
   return e;
 }
 
+// [x IN list WHERE condition | expression]: WHERE and | each optional.
+Result<ExprPtr> Parser::ParseComprehension(ExprPtr e) {
+  e->kind = ExprKind::kComprehension;
+  e->name = Take().text;
+  Take();  // IN
+  CYPHER_TRY(list, ParseExpression());
+  e->args.push_back(std::move(list));
+  for (const char* part : {"WHERE", "|"}) {
+    const bool given = part[0] == '|' ? TakeSymbol("|") : TakeKeyword("WHERE");
+    (part[0] == '|' ? e->case_else : e->case_subject) = given;  // has a projection; has a condition
+    if (!given) {
+      e->args.push_back(Make(ExprKind::kLiteral, e->place));
+      continue;
+    }
+    CYPHER_TRY(x, ParseExpression());
+    e->args.push_back(std::move(x));
+  }
+  if (Status s = Expect("]", "to close the list comprehension"); !s.ok()) return s;
+  e->end = tokens_[pos_ - 1].end;
+  return e;
+}
+
 Result<ExprPtr> Parser::ParseListLiteral() {
   ExprPtr e = Make(ExprKind::kList, Take().place);
+  if (Peek().kind == TokenKind::kIdentifier && IsKeyword("IN", 1)) return ParseComprehension(std::move(e));
   if (!IsSymbol("]")) {
     do {
       CYPHER_TRY(item, ParseExpression());
       e->args.push_back(std::move(item));
-      if (e->args.size() == 1 && e->args[0]->kind == ExprKind::kIn && (IsSymbol("|") || IsKeyword("WHERE"))) {
-        return Error(e->place, Message("list comprehensions ([x IN list WHERE ... | ...]) are not supported; "
-                                       "UNWIND the list, filter with WHERE and collect() the result"));
-      }
     } while (TakeSymbol(","));
   }
   if (Status s = Expect("]", "to close the list"); !s.ok()) return s;

@@ -12,6 +12,13 @@ namespace {
 void SlotsRead(const Expr& e, std::set<int>* out, bool* has_exists) {
   if (e.kind == ExprKind::kVariable) out->insert(e.slot);
   if (e.kind == ExprKind::kExists) *has_exists = true;
+  if (e.kind == ExprKind::kComprehension) {  // its own variable is not the row's to bind
+    std::set<int> inner;
+    for (const ExprPtr& a : e.args) SlotsRead(*a, &inner, has_exists);
+    inner.erase(e.slot);
+    out->insert(inner.begin(), inner.end());
+    return;
+  }
   for (const ExprPtr& a : e.args) SlotsRead(*a, out, has_exists);
 }
 
