@@ -113,7 +113,8 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
       if (Status s = ParamArguments(it->value, &args); !s.ok()) return s;
       continue;
     }
-    const std::string option = key.size() == 1 ? "-" + key : "--" + key;
+    std::string option = key.size() == 1 ? "-" + key : "--" + key;
+    std::replace(option.begin(), option.end(), '_', '-');  // "max_hops" as JSON spells it, or "max-hops"
     const rapidjson::Value& v = it->value;
     std::string word;
     if (v.IsBool()) {
@@ -183,7 +184,9 @@ std::string BatchAnswerer::UnknownOption(const rapidjson::Document& q, const std
   }
   for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
     const std::string key(it->name.GetString(), it->name.GetStringLength());
-    if (key == "command" || std::find(names.begin(), names.end(), key) != names.end()) continue;
+    std::string dashed = key;
+    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    if (key == "command" || std::find(names.begin(), names.end(), dashed) != names.end()) continue;
     if (key == "params" && command == "query") continue;
     return "unknown option '" + key + "' for " + command + DidYouMean(Suggest(key, names, 1));
   }

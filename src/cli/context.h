@@ -13,6 +13,7 @@
 #include "graph/graph.h"
 #include "model/location.h"
 #include "model/status.h"
+#include "query/cypher/query.h"
 #include "render/text_style.h"
 
 namespace casegraph::cli {
@@ -34,6 +35,9 @@ struct Context {
   std::function<int()> action;  // set by the chosen command's callback
   std::string command;          // the chosen command's name
   mutable std::string last_error;  // the message of the last Fail
+  /// Queries prepared for the loaded graph (batch and shell ask the same texts again); made by
+  /// the first query, dropped when the graph is loaded again.
+  mutable std::shared_ptr<cypher::QueryCache> queries;
 
   bool json() const { return format == "json"; }
   /// The graph paths: -g, else $CASEGRAPH_GRAPH, else ./graphs.

@@ -41,7 +41,9 @@ int RunQueryCommand(const Context& ctx, const QueryOptions& o) {
   cypher::QueryOptions options;
   options.row_limit = o.limit;
   options.max_steps = o.max_steps;
-  Result<cypher::QueryAnswer> answer = cypher::RunQuery(*g, text, params, options);
+  if (!ctx.queries) ctx.queries = std::make_shared<cypher::QueryCache>();
+  Result<cypher::PreparedQuery> prepared = ctx.queries->Get(*g, text, params);
+  Result<cypher::QueryAnswer> answer = prepared.ok() ? prepared.value().Run(params, options) : prepared.status();
   if (!answer.ok()) {
     Location at = answer.status().where();
     if (at.file == "query") at.file = where;

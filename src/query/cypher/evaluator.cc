@@ -404,6 +404,15 @@ Result<Value> Evaluate(const Expr& e, ValueList& row, const EvalContext& ctx) {
   return Value();
 }
 
+bool Budget::OverBudget() {
+  if (error.ok()) {
+    error = Status::InvalidInput(Message("the query stopped after ", std::to_string(max_steps),
+                                         " steps of matching: narrow its patterns (labels, types, ids, hop bounds) or raise ",
+                                         Field("max_steps")));
+  }
+  return false;
+}
+
 Result<bool> Holds(const Expr& e, ValueList& row, const EvalContext& ctx) {
   Result<Value> v = Evaluate(e, row, ctx);
   if (!v.ok()) return v.status();

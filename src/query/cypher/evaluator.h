@@ -26,14 +26,9 @@ struct Budget {
   /// Counts n steps; false (with the error set) once the bound is passed.
   bool Spend(uint64_t n = 1) {
     steps += n;
-    if (steps <= max_steps) return true;
-    if (error.ok()) {
-      error = Status::InvalidInput(Message("the query stopped after ", std::to_string(max_steps),
-                                           " steps of matching: narrow its patterns (labels, types, ids, hop bounds) or raise ",
-                                           Field("max_steps")));
-    }
-    return false;
+    return steps <= max_steps || OverBudget();
   }
+  bool OverBudget();  // sets the error; false
   bool Fail(Status s) {
     if (error.ok()) error = std::move(s);
     return false;

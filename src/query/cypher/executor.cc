@@ -1,5 +1,6 @@
 #include "query/cypher/executor.h"
 
+#include <limits>
 #include <map>
 #include <unordered_set>
 
@@ -37,9 +38,33 @@ class ExistsImpl : public ExistsRunner {
   std::map<const ExistsQuery*, MatchPlan> plans_;
 };
 
+// MATCH pattern [WHERE ...] RETURN count(*): counted by the matcher, no row made for each match.
+bool IsPlainCount(const SingleQuery& q) {
+  if (q.clauses.size() != 2 || q.clauses[0].kind != Clause::Kind::kMatch || q.clauses[1].kind != Clause::Kind::kReturn) {
+    return false;
+  }
+  const Projection& p = q.clauses[1].projection;
+  return p.items.size() == 1 && p.items[0].expr->kind == ExprKind::kCountStar && !p.distinct && p.order.empty() && !p.skip &&
+         !p.limit && !p.where;
+}
+
+Result<std::vector<ValueList>> RunCount(const SingleQuery& q, ExecState* state) {
+  const Clause& match = q.clauses[0];
+  const MatchPlan plan = PlanMatch(match.pattern, match.where.get(), *state->graph);
+  Matcher matcher(match.pattern, plan, state->ctx, &state->budget, static_cast<int>(state->options.row_limit) + 1);
+  ValueList row(static_cast<size_t>(q.slots));
+  uint64_t n = 0;
+  if (!matcher.Count(row, &n) || !state->budget.error.ok()) return state->budget.error;
+  if (n > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+    return Status::InvalidInput(Message("count(*) is more than an integer holds"));
+  }
+  return std::vector<ValueList>{ValueList{Value::Int(static_cast<int64_t>(n))}};
+}
+
 // One query without UNION: its clauses as a pipeline, fed one empty row.
 Result<std::vector<ValueList>> RunSingle(const SingleQuery& q, ExecState* state, size_t limit, bool* truncated) {
   state->slots = q.slots;
+  if (IsPlainCount(q)) return RunCount(q, state);
   const Clause& last = q.clauses.back();
   Collect collect(last.projection, state, limit);
   std::vector<std::unique_ptr<Operator>> ops;

@@ -81,9 +81,11 @@ bool Matcher::Next(size_t i, ValueList& row) {
 bool Matcher::Step(size_t i, ValueList& row) {
   if (i == plan_.steps.size()) {
     found_ = true;
+    if (counting_) return ++count_, true;
     return sink_->Push(row);
   }
   const MatchStep& s = plan_.steps[i];
+  if (!last_step_counts_.empty() && i + 1 == plan_.steps.size()) return CountLastStep(s, row);
   switch (s.kind) {
     case MatchStep::Kind::kStart: return Start(s, i, row);
     case MatchStep::Kind::kExpand: return Expand(s, i, row);
@@ -100,13 +102,8 @@ bool Matcher::Step(size_t i, ValueList& row) {
   return true;
 }
 
-bool Matcher::NodeMatches(int part, int node, EntityId v, ValueList& row) {
+bool Matcher::NodePropertiesMatch(int part, int node, EntityId v) const {
   const NodePattern& n = pattern_.parts[part].nodes[node];
-  (void)row;
-  if (n.matches_nothing) return false;
-  if (!n.label_types.empty() && std::find(n.label_types.begin(), n.label_types.end(), g_.entity_type(v)) == n.label_types.end()) {
-    return false;
-  }
   const std::vector<Value>& values = node_values_[part][node];
   for (size_t k = 0; k < n.properties.size(); ++k) {
     const std::optional<bool> eq = Equals(NodeProperty(g_, v, n.properties[k].first), values[k]);
@@ -115,30 +112,14 @@ bool Matcher::NodeMatches(int part, int node, EntityId v, ValueList& row) {
   return true;
 }
 
-bool Matcher::RelationMatches(int part, int rel, RelationId r) {
+bool Matcher::RelationPropertiesMatch(int part, int rel, RelationId r) const {
   const RelPattern& p = pattern_.parts[part].rels[rel];
-  if (!p.allowed_type.empty() && !p.allowed_type[g_.relation_type(r)]) return false;
   const std::vector<Value>& values = rel_values_[part][rel];
   for (size_t k = 0; k < p.properties.size(); ++k) {
     const std::optional<bool> eq = Equals(RelationshipProperty(g_, r, p.properties[k].first), values[k]);
     if (!eq || !*eq) return false;
   }
   return true;
-}
-
-bool Matcher::Used(RelationId r) const {
-  if (!used_flags_.empty()) return used_flags_[r];
-  return std::find(used_.begin(), used_.end(), r) != used_.end();
-}
-
-void Matcher::Use(RelationId r) {
-  used_.push_back(r);
-  if (!used_flags_.empty()) used_flags_[r] = 1;
-}
-
-void Matcher::Unuse() {
-  if (!used_flags_.empty()) used_flags_[used_.back()] = 0;
-  used_.pop_back();
 }
 
 bool Matcher::Start(const MatchStep& s, size_t i, ValueList& row) {
@@ -183,30 +164,6 @@ bool Matcher::Start(const MatchStep& s, size_t i, ValueList& row) {
   return true;
 }
 
-// fn(relation, other, out) for each relation a pattern relationship may cross from u: out-
-// relations when it points away from u, in-relations when it points at u, both when it points
-// either way or the type is symmetric; a self-relation once.
-template <typename Fn>
-void Matcher::ForEachStepFrom(EntityId u, int part, int rel, bool rightward, Fn&& fn) const {
-  const RelPattern& r = pattern_.parts[part].rels[rel];
-  const bool away = (r.direction == ArrowDirection::kRight) == rightward;  // from u as written
-  const bool want_out = r.direction == ArrowDirection::kBoth || away;
-  const bool want_in = r.direction == ArrowDirection::kBoth || !away;
-  const bool any_symmetric = any_symmetric_[part][rel];
-  const bool outs = want_out || any_symmetric, ins = want_in || any_symmetric;
-  if (outs) {
-    for (const Incidence& inc : g_.out(u)) {
-      if (want_out || symmetric_[inc.type]) fn(inc.relation, inc.other, true);
-    }
-  }
-  if (ins) {
-    for (const Incidence& inc : g_.in(u)) {
-      if (inc.other == u && outs && (want_out || symmetric_[inc.type])) continue;  // a self-relation, seen already
-      if (want_in || symmetric_[inc.type]) fn(inc.relation, inc.other, false);
-    }
-  }
-}
-
 bool Matcher::Expand(const MatchStep& s, size_t i, ValueList& row) {
   const PatternPart& part = pattern_.parts[s.part];
   const RelPattern& r = part.rels[s.rel];
@@ -217,6 +174,7 @@ bool Matcher::Expand(const MatchStep& s, size_t i, ValueList& row) {
   if (bound_target && bound_target->kind() != Value::Kind::kNode) return true;
   const Value* bound_rel = r.bound_before ? &row[r.slot] : nullptr;
   if (bound_rel && bound_rel->kind() != Value::Kind::kRelationship) return true;
+  const bool read = !r.var.empty() || !part.path_var.empty();  // an anonymous relationship outside a path: no one
   bool go_on = true;
   ForEachStepFrom(u, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out) {
     if (!go_on || !(go_on = budget_->Spend())) return;
@@ -224,8 +182,10 @@ bool Matcher::Expand(const MatchStep& s, size_t i, ValueList& row) {
     if (bound_target && bound_target->node() != other) return;
     if (Used(rel) || !RelationMatches(s.part, s.rel, rel)) return;
     if (!bound_target && !NodeMatches(s.part, s.node, other, row)) return;
-    const bool forward = out == s.rightward;  // as written, read left to right in the pattern
-    row[r.slot] = Value::Relationship(s.rightward ? Hop{rel, forward, u, other} : Hop{rel, forward, other, u});
+    if (read) {
+      const bool forward = out == s.rightward;  // as written, read left to right in the pattern
+      row[r.slot] = Value::Relationship(s.rightward ? Hop{rel, forward, u, other} : Hop{rel, forward, other, u});
+    }
     if (!bound_target) row[target.slot] = Value::Node(other);
     Use(rel);
     go_on = Next(i, row);

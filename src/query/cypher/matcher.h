@@ -5,6 +5,7 @@
 // allShortestPaths are the path engine's searches (query/shortest_path.cc, all_shortest.cc).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -33,6 +34,12 @@ class Matcher {
   /// sink or the budget stopped it. found, when given, tells whether anything matched.
   bool Run(ValueList& row, RowSink* sink, bool* found = nullptr);
 
+  /// Counts the matches extending row instead of pushing them (MATCH ... RETURN count(*)): when
+  /// the plan's last step only expands to a node nothing else reads, it is not walked but counted
+  /// from each entity's number of such steps, less those the match has used. False when the
+  /// budget stopped it.
+  bool Count(ValueList& row, uint64_t* n);
+
  private:
   struct TrailStep {
     RelationId relation;
@@ -48,11 +55,36 @@ class Matcher {
   bool BindVarTarget(const MatchStep& s, size_t i, ValueList& row, EntityId at);
   bool Shortest(const MatchStep& s, size_t i, ValueList& row);
   bool BindPath(const MatchStep& s, size_t i, ValueList& row);
-  bool NodeMatches(int part, int node, EntityId v, ValueList& row);
-  bool RelationMatches(int part, int rel, RelationId r);
-  bool Used(RelationId r) const;
-  void Use(RelationId r);
-  void Unuse();
+  bool NodeMatches(int part, int node, EntityId v, ValueList&) const {
+    const NodePattern& n = pattern_.parts[part].nodes[node];
+    if (n.matches_nothing) return false;
+    if (!n.label_types.empty() && std::find(n.label_types.begin(), n.label_types.end(), g_.entity_type(v)) == n.label_types.end()) {
+      return false;
+    }
+    return n.properties.empty() || NodePropertiesMatch(part, node, v);
+  }
+  bool RelationMatches(int part, int rel, RelationId r) const {
+    const RelPattern& p = pattern_.parts[part].rels[rel];
+    if (!p.allowed_type.empty() && !p.allowed_type[g_.relation_type(r)]) return false;
+    return p.properties.empty() || RelationPropertiesMatch(part, rel, r);
+  }
+  bool NodePropertiesMatch(int part, int node, EntityId v) const;
+  bool RelationPropertiesMatch(int part, int rel, RelationId r) const;
+  bool CountLastStep(const MatchStep& s, ValueList& row);
+  bool LastStepCountable() const;
+  bool IsLastStepFrom(EntityId u, RelationId r, EntityId* other) const;
+  bool Used(RelationId r) const {
+    if (!used_flags_.empty()) return used_flags_[r];
+    return std::find(used_.begin(), used_.end(), r) != used_.end();
+  }
+  void Use(RelationId r) {
+    used_.push_back(r);
+    if (!used_flags_.empty()) used_flags_[r] = 1;
+  }
+  void Unuse() {
+    if (!used_flags_.empty()) used_flags_[used_.back()] = 0;
+    used_.pop_back();
+  }
   bool PrepareValues(ValueList& row);
   template <typename Fn>
   void ForEachStepFrom(EntityId u, int part, int rel, bool rightward, Fn&& fn) const;
@@ -67,6 +99,12 @@ class Matcher {
   int all_paths_limit_;
   RowSink* sink_ = nullptr;
   bool found_ = false;
+  // Count mode: the matches so far, and (when the last step is counted) each entity's number of
+  // steps the last step may take from it.
+  bool counting_ = false;
+  uint64_t count_ = 0;
+  std::vector<uint32_t> last_step_counts_;
+  bool last_out_ = false, last_in_ = false;  // the last step crosses out-relations, in-relations
   std::vector<RelationId> used_;   // relationships of the match so far
   // used_ as flags by RelationId, kept only for patterns whose matches may be long (a scan of a
   // few is faster than touching a flag per relation of the graph).
@@ -78,5 +116,29 @@ class Matcher {
   std::vector<std::vector<std::vector<Value>>> node_values_, rel_values_;
   std::vector<std::optional<TraversalFilter>> shortest_filters_;  // by part
 };
+
+// fn(relation, other, out) for each relation a pattern relationship may cross from u: out-
+// relations when it points away from u, in-relations when it points at u, both when it points
+// either way or the type is symmetric; a self-relation once.
+template <typename Fn>
+inline void Matcher::ForEachStepFrom(EntityId u, int part, int rel, bool rightward, Fn&& fn) const {
+  const RelPattern& r = pattern_.parts[part].rels[rel];
+  const bool away = (r.direction == ArrowDirection::kRight) == rightward;  // from u as written
+  const bool want_out = r.direction == ArrowDirection::kBoth || away;
+  const bool want_in = r.direction == ArrowDirection::kBoth || !away;
+  const bool any_symmetric = any_symmetric_[part][rel];
+  const bool outs = want_out || any_symmetric, ins = want_in || any_symmetric;
+  if (outs) {
+    for (const Incidence& inc : g_.out(u)) {
+      if (want_out || symmetric_[inc.type]) fn(inc.relation, inc.other, true);
+    }
+  }
+  if (ins) {
+    for (const Incidence& inc : g_.in(u)) {
+      if (inc.other == u && outs && (want_out || symmetric_[inc.type])) continue;  // a self-relation, seen already
+      if (want_in || symmetric_[inc.type]) fn(inc.relation, inc.other, false);
+    }
+  }
+}
 
 }  // namespace casegraph::cypher

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,5 +39,47 @@ struct QueryAnswer {
 /// type errors while it runs, or a query that passes its budget.
 Result<QueryAnswer> RunQuery(const Graph& g, std::string_view text, const ValueMap& params = {},
                              const QueryOptions& options = {});
+
+struct Query;
+
+/// A query parsed, checked and planned once against a graph, to run many times with different
+/// parameter values (what a script asking the same question of many entities wants).
+class PreparedQuery {
+ public:
+  /// The query's syntax and names checked as RunQuery does; param_names are the parameters it
+  /// will be given (a $name not among them is an error here). The graph must outlive the result.
+  static Result<PreparedQuery> Prepare(const Graph& g, std::string_view text, std::vector<std::string> param_names);
+  /// Runs it. params: a value for each name given to Prepare (a missing one is an error).
+  Result<QueryAnswer> Run(const ValueMap& params, const QueryOptions& options = {}) const;
+  const std::vector<std::string>& param_names() const { return param_names_; }
+
+ private:
+  PreparedQuery(const Graph* g, std::shared_ptr<const Query> q, std::vector<std::string> names)
+      : graph_(g), query_(std::move(q)), param_names_(std::move(names)) {}
+  const Graph* graph_;
+  std::shared_ptr<const Query> query_;
+  std::vector<std::string> param_names_;
+};
+
+/// The queries a session has prepared, by text and parameter names, for one graph (asked of
+/// another, it forgets them; a graph loaded again needs a new cache); the least recently used
+/// goes when there are more than capacity. Not thread-safe.
+class QueryCache {
+ public:
+  explicit QueryCache(size_t capacity = 64) : capacity_(capacity) {}
+  /// The prepared query for text and params' names, prepared now if it is not held.
+  Result<PreparedQuery> Get(const Graph& g, std::string_view text, const ValueMap& params);
+
+ private:
+  struct Entry {
+    std::string key;
+    PreparedQuery query;
+    uint64_t used;
+  };
+  size_t capacity_;
+  uint64_t clock_ = 0;
+  const Graph* graph_ = nullptr;
+  std::vector<Entry> entries_;
+};
 
 }  // namespace casegraph::cypher

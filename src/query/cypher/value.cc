@@ -50,20 +50,6 @@ Value Value::Map(ValueMap entries) {
   return v;
 }
 
-Value Value::Node(EntityId e) {
-  Value v;
-  v.kind_ = Kind::kNode;
-  v.u_.hop = PlainHop{0, e, e, true};
-  return v;
-}
-
-Value Value::Relationship(const Hop& hop) {
-  Value v;
-  v.kind_ = Kind::kRelationship;
-  v.u_.hop = PlainHop{hop.relation, hop.from, hop.to, hop.forward};
-  return v;
-}
-
 Value Value::Path(PathValue path) {
   Value v;
   v.kind_ = Kind::kPath;

@@ -36,8 +36,18 @@ class Value {
   static Value String(std::string s);
   static Value List(ValueList items);
   static Value Map(ValueMap entries);
-  static Value Node(EntityId v);
-  static Value Relationship(const Hop& hop);
+  static Value Node(EntityId v) {
+    Value out;
+    out.kind_ = Kind::kNode;
+    out.u_.hop = PlainHop{0, v, v, true};
+    return out;
+  }
+  static Value Relationship(const Hop& hop) {
+    Value out;
+    out.kind_ = Kind::kRelationship;
+    out.u_.hop = PlainHop{hop.relation, hop.from, hop.to, hop.forward};
+    return out;
+  }
   static Value Path(PathValue path);
 
   Kind kind() const { return kind_; }
@@ -47,13 +57,14 @@ class Value {
   int64_t integer() const { return u_.i; }
   /// An integer or float as a double.
   double number() const { return kind_ == Kind::kInt ? static_cast<double>(u_.i) : u_.d; }
-  const std::string& string() const { return *std::static_pointer_cast<const std::string>(heap_); }
-  const ValueList& list() const { return *std::static_pointer_cast<const ValueList>(heap_); }
-  const ValueMap& map() const { return *std::static_pointer_cast<const ValueMap>(heap_); }
+  // (Reading through get() copies no shared_ptr: no reference count touched.)
+  const std::string& string() const { return *static_cast<const std::string*>(heap_.get()); }
+  const ValueList& list() const { return *static_cast<const ValueList*>(heap_.get()); }
+  const ValueMap& map() const { return *static_cast<const ValueMap*>(heap_.get()); }
   EntityId node() const { return u_.hop.from; }
   Hop relationship() const { return Hop{u_.hop.relation, u_.hop.forward, u_.hop.from, u_.hop.to}; }
   RelationId relation() const { return u_.hop.relation; }
-  const PathValue& path() const { return *std::static_pointer_cast<const PathValue>(heap_); }
+  const PathValue& path() const { return *static_cast<const PathValue*>(heap_.get()); }
   /// A map's entry, or nullptr.
   const Value* Find(std::string_view key) const;
 
