@@ -50,7 +50,7 @@ bool IsPlainCount(const SingleQuery& q) {
 
 Result<std::vector<ValueList>> RunCount(const SingleQuery& q, ExecState* state) {
   const Clause& match = q.clauses[0];
-  const MatchPlan plan = PlanMatch(match.pattern, match.where.get(), *state->graph);
+  const MatchPlan plan = PlanMatch(match.pattern, match.where.get(), *state->graph, /*counting=*/true);
   Matcher matcher(match.pattern, plan, state->ctx, &state->budget, static_cast<int>(state->options.row_limit) + 1);
   ValueList row(static_cast<size_t>(q.slots));
   uint64_t n = 0;

@@ -32,8 +32,8 @@ bool Matcher::Count(ValueList& row, uint64_t* n) {
     for (EntityId u = 0; u < g_.entity_count(); ++u) {
       if (!budget_->Spend()) return false;
       uint32_t k = 0;
-      ForEachStepFrom(u, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool) {
-        k += RelationMatches(s.part, s.rel, rel) && NodeMatches(s.part, s.node, other, row);
+      ForEachStepFrom(u, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool, TypeId type) {
+        k += RelationMatches(s.part, s.rel, rel, type) && NodeMatches(s.part, s.node, other, row);
       });
       last_step_counts_[u] = k;
     }
@@ -46,15 +46,17 @@ bool Matcher::Count(ValueList& row, uint64_t* n) {
   return go_on;
 }
 
-// Would the last step from u cross relation r (as ForEachStepFrom lists it), and to which entity?
-inline bool Matcher::IsLastStepFrom(EntityId u, RelationId r, EntityId* other) const {
-  const bool symmetric = symmetric_[g_.relation_type(r)];
-  if ((last_out_ || symmetric) && g_.relation_from(r) == u) {
-    *other = g_.relation_to(r);
+// Would the last step from u cross the used relation r (as ForEachStepFrom lists it), and to
+// which entity? Read from what the match keeps of r, not from the graph's relation arrays.
+inline bool Matcher::IsLastStepFrom(EntityId u, const UsedRelation& r, EntityId* other) const {
+  if (r.from != u && r.to != u) return false;
+  const bool symmetric = symmetric_[r.type];
+  if ((last_out_ || symmetric) && r.from == u) {
+    *other = r.to;
     return true;
   }
-  if ((last_in_ || symmetric) && g_.relation_to(r) == u) {
-    *other = g_.relation_from(r);
+  if ((last_in_ || symmetric) && r.to == u) {
+    *other = r.from;
     return true;
   }
   return false;
@@ -68,9 +70,12 @@ bool Matcher::CountLastStep(const MatchStep& s, ValueList& row) {
   if (part.rels[s.rel].matches_nothing) return true;
   const EntityId u = row[part.nodes[s.rightward ? s.rel : s.rel + 1].slot].node();
   uint64_t k = last_step_counts_[u];
-  for (RelationId used : used_) {
+  const RelPattern& r = part.rels[s.rel];
+  for (const UsedRelation& used : used_) {
     EntityId other = 0;
-    if (IsLastStepFrom(u, used, &other) && RelationMatches(s.part, s.rel, used) && NodeMatches(s.part, s.node, other, row)) --k;
+    if (!IsLastStepFrom(u, used, &other)) continue;
+    if (!r.allowed_type.empty() && !r.allowed_type[used.type]) continue;  // the last step's types (it has no properties)
+    if (NodeMatches(s.part, s.node, other, row)) --k;
   }
   if (k) found_ = true;
   count_ += k;

@@ -50,7 +50,7 @@ bool Matcher::Run(ValueList& row, RowSink* sink, bool* found) {
   sink_ = sink;
   found_ = false;
   if (!used_flags_.empty()) {
-    for (RelationId r : used_) used_flags_[r] = 0;
+    for (const UsedRelation& r : used_) used_flags_[r.relation] = 0;
   }
   used_.clear();
   bool go_on = PrepareValues(row);
@@ -176,18 +176,18 @@ bool Matcher::Expand(const MatchStep& s, size_t i, ValueList& row) {
   if (bound_rel && bound_rel->kind() != Value::Kind::kRelationship) return true;
   const bool read = !r.var.empty() || !part.path_var.empty();  // an anonymous relationship outside a path: no one
   bool go_on = true;
-  ForEachStepFrom(u, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out) {
+  ForEachStepFrom(u, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out, TypeId type) {
     if (!go_on || !(go_on = budget_->Spend())) return;
     if (bound_rel && bound_rel->relation() != rel) return;
     if (bound_target && bound_target->node() != other) return;
-    if (Used(rel) || !RelationMatches(s.part, s.rel, rel)) return;
+    if (Used(rel) || !RelationMatches(s.part, s.rel, rel, type)) return;
     if (!bound_target && !NodeMatches(s.part, s.node, other, row)) return;
     if (read) {
       const bool forward = out == s.rightward;  // as written, read left to right in the pattern
       row[r.slot] = Value::Relationship(s.rightward ? Hop{rel, forward, u, other} : Hop{rel, forward, other, u});
     }
     if (!bound_target) row[target.slot] = Value::Node(other);
-    Use(rel);
+    Use(rel, u, other, out, type);
     go_on = Next(i, row);
     Unuse();
   });
@@ -201,10 +201,10 @@ bool Matcher::VarExpand(const MatchStep& s, size_t i, ValueList& row, EntityId a
   if (r.max_hops >= 0 && depth >= r.max_hops) return true;
   if (r.matches_nothing) return true;
   bool go_on = true;
-  ForEachStepFrom(at, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out) {
+  ForEachStepFrom(at, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out, TypeId type) {
     if (!go_on || !(go_on = budget_->Spend())) return;
-    if (Used(rel) || !RelationMatches(s.part, s.rel, rel)) return;
-    Use(rel);
+    if (Used(rel) || !RelationMatches(s.part, s.rel, rel, type)) return;
+    Use(rel, at, other, out, type);
     trail_.push_back({rel, other, out});
     go_on = VarExpand(s, i, row, other, depth + 1);
     trail_.pop_back();

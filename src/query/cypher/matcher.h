@@ -41,6 +41,13 @@ class Matcher {
   bool Count(ValueList& row, uint64_t* n);
 
  private:
+  // The relationships of the match so far, with their ends and type as the adjacency gave them
+  // (count mode reads them without touching the graph's relation arrays).
+  struct UsedRelation {
+    RelationId relation;
+    EntityId from, to;
+    TypeId type;
+  };
   struct TrailStep {
     RelationId relation;
     EntityId other;
@@ -63,26 +70,31 @@ class Matcher {
     }
     return n.properties.empty() || NodePropertiesMatch(part, node, v);
   }
-  bool RelationMatches(int part, int rel, RelationId r) const {
+  // type: r's, as the adjacency holds it (no look-up in the relation arrays).
+  bool RelationMatches(int part, int rel, RelationId r, TypeId type) const {
     const RelPattern& p = pattern_.parts[part].rels[rel];
-    if (!p.allowed_type.empty() && !p.allowed_type[g_.relation_type(r)]) return false;
+    if (!p.allowed_type.empty() && !p.allowed_type[type]) return false;
     return p.properties.empty() || RelationPropertiesMatch(part, rel, r);
   }
   bool NodePropertiesMatch(int part, int node, EntityId v) const;
   bool RelationPropertiesMatch(int part, int rel, RelationId r) const;
   bool CountLastStep(const MatchStep& s, ValueList& row);
   bool LastStepCountable() const;
-  bool IsLastStepFrom(EntityId u, RelationId r, EntityId* other) const;
+  bool IsLastStepFrom(EntityId u, const UsedRelation& r, EntityId* other) const;
   bool Used(RelationId r) const {
     if (!used_flags_.empty()) return used_flags_[r];
-    return std::find(used_.begin(), used_.end(), r) != used_.end();
+    for (const UsedRelation& u : used_) {
+      if (u.relation == r) return true;
+    }
+    return false;
   }
-  void Use(RelationId r) {
-    used_.push_back(r);
+  // Uses r, found in the out-relations (out) or in-relations of `at`, its other end `other`.
+  void Use(RelationId r, EntityId at, EntityId other, bool out, TypeId type) {
+    used_.push_back(out ? UsedRelation{r, at, other, type} : UsedRelation{r, other, at, type});
     if (!used_flags_.empty()) used_flags_[r] = 1;
   }
   void Unuse() {
-    if (!used_flags_.empty()) used_flags_[used_.back()] = 0;
+    if (!used_flags_.empty()) used_flags_[used_.back().relation] = 0;
     used_.pop_back();
   }
   bool PrepareValues(ValueList& row);
@@ -105,7 +117,7 @@ class Matcher {
   uint64_t count_ = 0;
   std::vector<uint32_t> last_step_counts_;
   bool last_out_ = false, last_in_ = false;  // the last step crosses out-relations, in-relations
-  std::vector<RelationId> used_;   // relationships of the match so far
+  std::vector<UsedRelation> used_;
   // used_ as flags by RelationId, kept only for patterns whose matches may be long (a scan of a
   // few is faster than touching a flag per relation of the graph).
   std::vector<char> used_flags_;
@@ -117,7 +129,7 @@ class Matcher {
   std::vector<std::optional<TraversalFilter>> shortest_filters_;  // by part
 };
 
-// fn(relation, other, out) for each relation a pattern relationship may cross from u: out-
+// fn(relation, other, out, type) for each relation a pattern relationship may cross from u: out-
 // relations when it points away from u, in-relations when it points at u, both when it points
 // either way or the type is symmetric; a self-relation once.
 template <typename Fn>
@@ -130,13 +142,13 @@ inline void Matcher::ForEachStepFrom(EntityId u, int part, int rel, bool rightwa
   const bool outs = want_out || any_symmetric, ins = want_in || any_symmetric;
   if (outs) {
     for (const Incidence& inc : g_.out(u)) {
-      if (want_out || symmetric_[inc.type]) fn(inc.relation, inc.other, true);
+      if (want_out || symmetric_[inc.type]) fn(inc.relation, inc.other, true, inc.type);
     }
   }
   if (ins) {
     for (const Incidence& inc : g_.in(u)) {
       if (inc.other == u && outs && (want_out || symmetric_[inc.type])) continue;  // a self-relation, seen already
-      if (want_in || symmetric_[inc.type]) fn(inc.relation, inc.other, false);
+      if (want_in || symmetric_[inc.type]) fn(inc.relation, inc.other, false, inc.type);
     }
   }
 }

@@ -41,7 +41,7 @@ const Expr* PropertyValue(const NodePattern& n, const char* key) {
 
 class Planner {
  public:
-  Planner(const Pattern& pattern, const Graph& g) : pattern_(pattern), g_(g) {
+  Planner(const Pattern& pattern, const Graph& g, bool counting) : pattern_(pattern), g_(g), counting_(counting) {
     for (const PatternPart& part : pattern.parts) {
       for (const NodePattern& n : part.nodes) {
         if (n.bound_before) bound_.insert(n.slot);
@@ -102,8 +102,14 @@ class Planner {
         cost = c;
       }
     }
+    // Counting one chain: start, at no extra cost, next to its last node, so that the last step,
+    // which is counted from each entity's precomputed number, leaves the entity the scan is at.
+    const size_t next_to_last = part.nodes.size() - 2;
+    if (CountsLastStep() && part.nodes.size() >= 2 && NodeCost(part.nodes[next_to_last]) <= cost) best = next_to_last;
     return best;
   }
+
+  bool CountsLastStep() const { return counting_ && pattern_.parts.size() == 1; }
 
   double StartCost(const PatternPart& part, size_t start) { return NodeCost(part.nodes[start]); }
 
@@ -152,8 +158,13 @@ class Planner {
     } else {
       const int start = static_cast<int>(BestStart(p));
       Start(part, start);
-      for (int r = start; r < static_cast<int>(p.rels.size()); ++r) Expand(part, r, true);
-      for (int r = start - 1; r >= 0; --r) Expand(part, r, false);
+      if (CountsLastStep()) {  // leftward first: the last step is then the rightmost relationship
+        for (int r = start - 1; r >= 0; --r) Expand(part, r, false);
+        for (int r = start; r < static_cast<int>(p.rels.size()); ++r) Expand(part, r, true);
+      } else {
+        for (int r = start; r < static_cast<int>(p.rels.size()); ++r) Expand(part, r, true);
+        for (int r = start - 1; r >= 0; --r) Expand(part, r, false);
+      }
     }
     if (p.path_slot >= 0) {
       MatchStep step;
@@ -193,6 +204,7 @@ class Planner {
 
   const Pattern& pattern_;
   const Graph& g_;
+  bool counting_;  // the matches are counted, not made (MATCH ... RETURN count(*))
   MatchPlan plan_;
   std::set<int> bound_, outer_;
   std::map<int, int> bound_at_;  // slot -> the step that binds it
@@ -201,6 +213,8 @@ class Planner {
 
 }  // namespace
 
-MatchPlan PlanMatch(const Pattern& pattern, const Expr* where, const Graph& g) { return Planner(pattern, g).Run(where); }
+MatchPlan PlanMatch(const Pattern& pattern, const Expr* where, const Graph& g, bool counting) {
+  return Planner(pattern, g, counting).Run(where);
+}
 
 }  // namespace casegraph::cypher

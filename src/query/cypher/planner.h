@@ -36,6 +36,8 @@ struct MatchPlan {
   bool uses_relationships = false;   // a fixed-length relationship: uniqueness to keep
 };
 
-MatchPlan PlanMatch(const Pattern& pattern, const Expr* where, const Graph& g);
+/// counting: the matches will only be counted (Matcher::Count), so the plan ends, where it can
+/// at no cost, with a step that count mode counts rather than walks.
+MatchPlan PlanMatch(const Pattern& pattern, const Expr* where, const Graph& g, bool counting = false);
 
 }  // namespace casegraph::cypher
