@@ -153,6 +153,14 @@ TEST_CASE("pattern query counts agree with brute force on random graphs", "[cyph
         labelled += c.entities[x.from].type == "person" && c.entities[x.to].type == "org";
       }
       CHECK(Count(g, "MATCH (a:person)-[]-(b:org) RETURN count(*)") == labelled);
+      int64_t labelled_chains = 0;  // person -> any -> org, each relation once
+      for (const Traversal& x : any) {
+        for (const Traversal& y : any_undirected) {
+          labelled_chains += x.to == y.from && x.relation != y.relation && c.entities[x.from].type == "person" &&
+                             c.entities[y.to].type == "org";
+        }
+      }
+      CHECK(Count(g, "MATCH (a:person)-[]->(b)-[]-(c:org) RETURN count(*)") == labelled_chains);
       CHECK(Count(g, "MATCH (a)-[]-(b) WHERE a:person AND b:org RETURN count(*)") == labelled);
       // Grouping by the start, OPTIONAL MATCH and EXISTS.
       std::map<std::string, int64_t> out_degree;

@@ -1,15 +1,14 @@
-// The matcher's count mode (MATCH ... RETURN count(*)): the last expansion counted, not walked.
+// The matcher's count mode (MATCH ... RETURN count(*)): the last expansion, and the one before it
+// when both leave the same entity, counted from per-entity numbers instead of walked.
 #include <algorithm>
 
 #include "query/cypher/matcher.h"
 
 namespace casegraph::cypher {
 
-// The last step can be counted when it expands, once, to a new node that only labels constrain,
-// along a relationship nothing else reads: no property maps, no condition after it, no path.
-bool Matcher::LastStepCountable() const {
-  if (plan_.steps.empty()) return false;
-  const MatchStep& s = plan_.steps.back();
+// A step can be counted when it expands, once, to a new node that only labels constrain, along a
+// relationship nothing else reads: no property maps, no condition after it, no path.
+bool Matcher::StepCountable(const MatchStep& s) const {
   if (s.kind != MatchStep::Kind::kExpand || s.node_bound || !s.filters.empty()) return false;
   const PatternPart& part = pattern_.parts[s.part];
   const RelPattern& r = part.rels[s.rel];
@@ -17,66 +16,111 @@ bool Matcher::LastStepCountable() const {
   return !r.bound_before && r.properties.empty() && target.properties.empty() && part.path_var.empty();
 }
 
+Matcher::CountedStep Matcher::Counted(const MatchStep& s) const {
+  CountedStep c;
+  c.step = &s;
+  const RelPattern& r = pattern_.parts[s.part].rels[s.rel];
+  const bool away = (r.direction == ArrowDirection::kRight) == s.rightward;
+  c.out = r.direction == ArrowDirection::kBoth || away;
+  c.in = r.direction == ArrowDirection::kBoth || !away;
+  c.counts.assign(g_.entity_count(), 0);
+  return c;
+}
+
+EntityId Matcher::SourceOf(const MatchStep& s, const ValueList& row) const {
+  const PatternPart& part = pattern_.parts[s.part];
+  return row[part.nodes[s.rightward ? s.rel : s.rel + 1].slot].node();
+}
+
+// Is the relation r one of the steps c may take from x (as ForEachStepFrom lists them, with the
+// step's types and its target's labels)? Read from what the match keeps of r.
+inline bool Matcher::IsStep(const CountedStep& c, EntityId x, const UsedRelation& r, ValueList& row) const {
+  if (r.from != x && r.to != x) return false;
+  const MatchStep& s = *c.step;
+  const RelPattern& p = pattern_.parts[s.part].rels[s.rel];
+  if (!p.allowed_type.empty() && !p.allowed_type[r.type]) return false;
+  const bool symmetric = symmetric_[r.type];
+  EntityId other;
+  if ((c.out || symmetric) && r.from == x) {
+    other = r.to;
+  } else if ((c.in || symmetric) && r.to == x) {
+    other = r.from;
+  } else {
+    return false;
+  }
+  return NodeMatches(s.part, s.node, other, row);
+}
+
 bool Matcher::Count(ValueList& row, uint64_t* n) {
   counting_ = true;
   count_ = 0;
-  last_step_counts_.clear();
-  if (LastStepCountable()) {
-    const MatchStep& s = plan_.steps.back();
-    const RelPattern& r = pattern_.parts[s.part].rels[s.rel];
-    const bool away = (r.direction == ArrowDirection::kRight) == s.rightward;
-    last_out_ = r.direction == ArrowDirection::kBoth || away;
-    last_in_ = r.direction == ArrowDirection::kBoth || !away;
-    last_step_counts_.assign(g_.entity_count(), 0);
+  const size_t k = plan_.steps.size();
+  if (k > 0 && StepCountable(plan_.steps[k - 1])) {
     if (!PrepareValues(row)) return false;
-    for (EntityId u = 0; u < g_.entity_count(); ++u) {
+    last_ = Counted(plan_.steps[k - 1]);
+    const MatchStep& last = plan_.steps[k - 1];
+    const MatchStep* before = k > 1 ? &plan_.steps[k - 2] : nullptr;
+    const bool two = before && StepCountable(*before) && before->part == last.part &&
+                     (before->rightward ? before->rel : before->rel + 1) == (last.rightward ? last.rel : last.rel + 1);
+    if (two) {
+      before_last_ = Counted(*before);
+      both_counts_.assign(g_.entity_count(), 0);
+    }
+    for (EntityId x = 0; x < g_.entity_count(); ++x) {
       if (!budget_->Spend()) return false;
-      uint32_t k = 0;
-      ForEachStepFrom(u, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool, TypeId type) {
-        k += RelationMatches(s.part, s.rel, rel, type) && NodeMatches(s.part, s.node, other, row);
+      uint32_t steps = 0;
+      ForEachStepFrom(x, last.part, last.rel, last.rightward, [&](RelationId rel, EntityId other, bool, TypeId type) {
+        steps += RelationMatches(last.part, last.rel, rel, type) && NodeMatches(last.part, last.node, other, row);
       });
-      last_step_counts_[u] = k;
+      last_.counts[x] = steps;
+      if (!two) continue;
+      uint32_t before_steps = 0, both = 0;
+      ForEachStepFrom(x, before->part, before->rel, before->rightward, [&](RelationId rel, EntityId other, bool out, TypeId type) {
+        if (!RelationMatches(before->part, before->rel, rel, type) || !NodeMatches(before->part, before->node, other, row)) return;
+        ++before_steps;
+        both += IsStep(last_, x, out ? UsedRelation{rel, x, other, type} : UsedRelation{rel, other, x, type}, row);
+      });
+      before_last_.counts[x] = before_steps;
+      both_counts_[x] = both;
     }
     if (!budget_->Spend(g_.relation_count())) return false;
   }
   const bool go_on = Run(row, nullptr);
   *n = count_;
   counting_ = false;
-  last_step_counts_.clear();
+  last_ = CountedStep();
+  before_last_ = CountedStep();
+  both_counts_.clear();
   return go_on;
 }
 
-// Would the last step from u cross the used relation r (as ForEachStepFrom lists it), and to
-// which entity? Read from what the match keeps of r, not from the graph's relation arrays.
-inline bool Matcher::IsLastStepFrom(EntityId u, const UsedRelation& r, EntityId* other) const {
-  if (r.from != u && r.to != u) return false;
-  const bool symmetric = symmetric_[r.type];
-  if ((last_out_ || symmetric) && r.from == u) {
-    *other = r.to;
-    return true;
-  }
-  if ((last_in_ || symmetric) && r.to == u) {
-    *other = r.from;
-    return true;
-  }
-  return false;
+// The matches the last step completes from the row: the entity's number of steps, less those the
+// match has used already (uniqueness).
+bool Matcher::CountLastStep(ValueList& row) {
+  if (!budget_->Spend()) return false;
+  const EntityId x = SourceOf(*last_.step, row);
+  uint64_t k = last_.counts[x];
+  for (const UsedRelation& u : used_) k -= IsStep(last_, x, u, row);
+  if (k) found_ = true;
+  count_ += k;
+  return true;
 }
 
-// The matches the last step would complete from the row: the entity's count, less the steps
-// among them that the match has used already (uniqueness).
-bool Matcher::CountLastStep(const MatchStep& s, ValueList& row) {
+// The last two steps, both from entity x: each of the before-last step's relations r1 not used
+// yet (P of them) is followed by the last step's, less those used and r1 itself:
+//   sum over r1 of (L - used among L - [r1 among L]) = P * (L - used among L) - (B - used among both),
+// with L, P and B (relations both steps may cross) counted per entity beforehand.
+bool Matcher::CountLastTwoSteps(ValueList& row) {
   if (!budget_->Spend()) return false;
-  const PatternPart& part = pattern_.parts[s.part];
-  if (part.rels[s.rel].matches_nothing) return true;
-  const EntityId u = row[part.nodes[s.rightward ? s.rel : s.rel + 1].slot].node();
-  uint64_t k = last_step_counts_[u];
-  const RelPattern& r = part.rels[s.rel];
-  for (const UsedRelation& used : used_) {
-    EntityId other = 0;
-    if (!IsLastStepFrom(u, used, &other)) continue;
-    if (!r.allowed_type.empty() && !r.allowed_type[used.type]) continue;  // the last step's types (it has no properties)
-    if (NodeMatches(s.part, s.node, other, row)) --k;
+  const EntityId x = SourceOf(*last_.step, row);
+  uint64_t used_before = 0, used_last = 0, used_both = 0;
+  for (const UsedRelation& u : used_) {
+    const bool b = IsStep(before_last_, x, u, row), l = IsStep(last_, x, u, row);
+    used_before += b;
+    used_last += l;
+    used_both += b && l;
   }
+  const uint64_t k = (before_last_.counts[x] - used_before) * (last_.counts[x] - used_last) - (both_counts_[x] - used_both);
   if (k) found_ = true;
   count_ += k;
   return true;

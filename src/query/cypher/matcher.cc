@@ -85,7 +85,8 @@ bool Matcher::Step(size_t i, ValueList& row) {
     return sink_->Push(row);
   }
   const MatchStep& s = plan_.steps[i];
-  if (!last_step_counts_.empty() && i + 1 == plan_.steps.size()) return CountLastStep(s, row);
+  if (before_last_.step && i + 2 == plan_.steps.size()) return CountLastTwoSteps(row);
+  if (last_.step && i + 1 == plan_.steps.size()) return CountLastStep(row);
   switch (s.kind) {
     case MatchStep::Kind::kStart: return Start(s, i, row);
     case MatchStep::Kind::kExpand: return Expand(s, i, row);

@@ -78,9 +78,18 @@ class Matcher {
   }
   bool NodePropertiesMatch(int part, int node, EntityId v) const;
   bool RelationPropertiesMatch(int part, int rel, RelationId r) const;
-  bool CountLastStep(const MatchStep& s, ValueList& row);
-  bool LastStepCountable() const;
-  bool IsLastStepFrom(EntityId u, const UsedRelation& r, EntityId* other) const;
+  // Count mode (match_count.cc).
+  struct CountedStep {
+    const MatchStep* step = nullptr;
+    bool out = false, in = false;  // crosses out-relations, in-relations of the entity it leaves
+    std::vector<uint32_t> counts;  // by entity: the steps it may take from there
+  };
+  bool StepCountable(const MatchStep& s) const;
+  CountedStep Counted(const MatchStep& s) const;
+  bool IsStep(const CountedStep& c, EntityId x, const UsedRelation& r, ValueList& row) const;
+  EntityId SourceOf(const MatchStep& s, const ValueList& row) const;
+  bool CountLastStep(ValueList& row);
+  bool CountLastTwoSteps(ValueList& row);
   bool Used(RelationId r) const {
     if (!used_flags_.empty()) return used_flags_[r];
     for (const UsedRelation& u : used_) {
@@ -111,12 +120,12 @@ class Matcher {
   int all_paths_limit_;
   RowSink* sink_ = nullptr;
   bool found_ = false;
-  // Count mode: the matches so far, and (when the last step is counted) each entity's number of
-  // steps the last step may take from it.
+  // Count mode: the matches so far; the last step (and the one before, when it leaves the same
+  // entity) counted from each entity's number of steps rather than walked.
   bool counting_ = false;
   uint64_t count_ = 0;
-  std::vector<uint32_t> last_step_counts_;
-  bool last_out_ = false, last_in_ = false;  // the last step crosses out-relations, in-relations
+  CountedStep last_, before_last_;   // counted, not walked, when their step is set
+  std::vector<uint32_t> both_counts_;  // by entity: relations both of them may cross from there
   std::vector<UsedRelation> used_;
   // used_ as flags by RelationId, kept only for patterns whose matches may be long (a scan of a
   // few is faster than touching a flag per relation of the graph).
