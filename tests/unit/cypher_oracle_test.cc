@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "oracle.h"
@@ -127,6 +128,19 @@ TEST_CASE("pattern query counts agree with brute force on random graphs", "[cyph
         }
       }
       CHECK(Count(g, "MATCH (a)-[]->(b)-[]->(c)-[]->(a) RETURN count(*)") == triangles);
+      // Chains of three, each relation once (the count mode's walked-then-counted last steps).
+      for (const auto& [query, second, third] :
+           {std::tuple("MATCH (a)-[]->(b)-[:t0|t2]->(c)-[]-(d) RETURN count(*)", &t02, &any_undirected),
+            std::tuple("MATCH (a)-[]->(b)-[:t1]-(c)-[:t0]->(d) RETURN count(*)", &t1_undirected, &t0)}) {
+        int64_t chains = 0;
+        for (const Traversal& x : any) {
+          for (const Traversal& y : *second) {
+            if (x.to != y.from || x.relation == y.relation) continue;
+            for (const Traversal& z : *third) chains += y.to == z.from && z.relation != x.relation && z.relation != y.relation;
+          }
+        }
+        CHECK(Count(g, query) == chains);
+      }
       // Two parts of one MATCH share uniqueness; two MATCH clauses do not.
       int64_t pairs = 0;
       for (const Traversal& x : t0) {

@@ -183,6 +183,10 @@ const randomShapes = [
   ["MATCH (a)-[r1:t0]->(b)-[r2:t0]->(c) RETURN a.id AS c0, c.id AS c1, count(*) AS c2",
    "MATCH (a)-[r1:t0]->(b)-[r2:t0]->(c) WHERE r1.rid <> r2.rid RETURN a.id AS c0, c.id AS c1, count(*) AS c2"],
   ["MATCH (a)-[r1]-(b)-[r2]-(c) RETURN count(*) AS c0", "MATCH (a)-[r1]-(b)-[r2]-(c) WHERE r1.rid <> r2.rid RETURN count(*) AS c0", U],
+  ["MATCH (a)-[r1]->(b)-[r2:t0|t1]->(c)-[r3]->(d) RETURN count(*) AS c0",
+   "MATCH (a)-[r1]->(b)-[r2:t0|t1]->(c)-[r3]->(d) WHERE r1.rid <> r2.rid AND r2.rid <> r3.rid AND r1.rid <> r3.rid RETURN count(*) AS c0"],
+  ["MATCH (a:person)<-[r1]-(b)-[r2]->(c)<-[r3]-(d:org) RETURN count(*) AS c0",
+   "MATCH (a:person)<-[r1]-(b)-[r2]->(c)<-[r3]-(d:org) WHERE r1.rid <> r2.rid AND r2.rid <> r3.rid AND r1.rid <> r3.rid RETURN count(*) AS c0"],
 ];
 
 // Shapes on the bundled case: undirected ones (a symmetric relation and any other match alike),

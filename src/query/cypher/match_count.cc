@@ -65,6 +65,8 @@ bool Matcher::Count(ValueList& row, uint64_t* n) {
     if (two) {
       before_last_ = Counted(*before);
       both_counts_.assign(g_.entity_count(), 0);
+    } else if (before && StepCountable(*before)) {
+      walked_before_last_ = before;
     }
     for (EntityId x = 0; x < g_.entity_count(); ++x) {
       if (!budget_->Spend()) return false;
@@ -90,6 +92,7 @@ bool Matcher::Count(ValueList& row, uint64_t* n) {
   counting_ = false;
   last_ = CountedStep();
   before_last_ = CountedStep();
+  walked_before_last_ = nullptr;
   both_counts_.clear();
   return go_on;
 }
@@ -124,6 +127,43 @@ bool Matcher::CountLastTwoSteps(ValueList& row) {
   if (k) found_ = true;
   count_ += k;
   return true;
+}
+
+// The step before the last, from another entity than the last: its relations walked in one loop,
+// each followed by the last step's count from where that step starts.
+bool Matcher::CountBeforeLastStep(ValueList& row) {
+  const MatchStep& s = *walked_before_last_;
+  const MatchStep& last = *last_.step;
+  const PatternPart& part = pattern_.parts[s.part];
+  if (part.rels[s.rel].matches_nothing) return true;
+  const EntityId x = SourceOf(s, row);
+  // Where the last step starts: the node this step reaches, or one bound already.
+  const int last_source = last.rightward ? last.rel : last.rel + 1;
+  const bool from_reached = last.part == s.part && last_source == s.node;
+  EntityId y = from_reached ? 0 : SourceOf(last, row);
+  uint64_t used_at_y = 0;  // used relations among the last step's from y, when y is fixed
+  if (!from_reached) {
+    for (const UsedRelation& u : used_) used_at_y += IsStep(last_, y, u, row);
+  }
+  uint64_t total = 0;
+  bool go_on = true;
+  ForEachStepFrom(x, s.part, s.rel, s.rightward, [&](RelationId rel, EntityId other, bool out, TypeId type) {
+    if (!go_on || !(go_on = budget_->Spend())) return;
+    if (Used(rel) || !RelationMatches(s.part, s.rel, rel, type) || !NodeMatches(s.part, s.node, other, row)) return;
+    const UsedRelation crossed = out ? UsedRelation{rel, x, other, type} : UsedRelation{rel, other, x, type};
+    uint64_t k;
+    if (from_reached) {
+      y = other;
+      k = last_.counts[y];
+      for (const UsedRelation& u : used_) k -= IsStep(last_, y, u, row);
+    } else {
+      k = last_.counts[y] - used_at_y;
+    }
+    total += k - IsStep(last_, y, crossed, row);
+  });
+  if (total) found_ = true;
+  count_ += total;
+  return go_on;
 }
 
 }  // namespace casegraph::cypher

@@ -86,6 +86,7 @@ bool Matcher::Step(size_t i, ValueList& row) {
   }
   const MatchStep& s = plan_.steps[i];
   if (before_last_.step && i + 2 == plan_.steps.size()) return CountLastTwoSteps(row);
+  if (walked_before_last_ && i + 2 == plan_.steps.size()) return CountBeforeLastStep(row);
   if (last_.step && i + 1 == plan_.steps.size()) return CountLastStep(row);
   switch (s.kind) {
     case MatchStep::Kind::kStart: return Start(s, i, row);

@@ -90,6 +90,7 @@ class Matcher {
   EntityId SourceOf(const MatchStep& s, const ValueList& row) const;
   bool CountLastStep(ValueList& row);
   bool CountLastTwoSteps(ValueList& row);
+  bool CountBeforeLastStep(ValueList& row);
   bool Used(RelationId r) const {
     if (!used_flags_.empty()) return used_flags_[r];
     for (const UsedRelation& u : used_) {
@@ -125,6 +126,7 @@ class Matcher {
   bool counting_ = false;
   uint64_t count_ = 0;
   CountedStep last_, before_last_;   // counted, not walked, when their step is set
+  const MatchStep* walked_before_last_ = nullptr;  // walked in one tight loop, the last step counted
   std::vector<uint32_t> both_counts_;  // by entity: relations both of them may cross from there
   std::vector<UsedRelation> used_;
   // used_ as flags by RelationId, kept only for patterns whose matches may be long (a scan of a
