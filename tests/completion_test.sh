@@ -28,7 +28,14 @@ expect "options of export" "--around" -- casegraph export --ar
 expect "an alias" "Navalny" -- casegraph -g "$graph" path Nav
 expect "a name with a space, quoted" 'Alexei\ Navalny' -- casegraph -g "$graph" show Alex
 expect "a Cyrillic alias" "Роскомнадзор" -- casegraph -g "$graph" neighbors Роск
+# In a query (bash splits words at ':' and '(' by default; zsh's bashcompinit may not).
+expect "a label after ':'" "regulator" -- casegraph -g "$graph" query 'MATCH (n' : reg
+expect "a label in one word" "(n:regulator" -- casegraph -g "$graph" query '(n:reg'
+expect "a relationship type" "[r:throttle" -- casegraph -g "$graph" query '[r:thr'
+expect "a property" "n.name" -- casegraph -g "$graph" query 'n.na'
+expect "a function" "shortestPath" -- casegraph -g "$graph" query short
+expect "a keyword" "OPTIONAL" -- casegraph query OPT
 expect "help topics" "format" -- casegraph help for
 expect "shells" "fish" -- casegraph completion fi
-[ $status -eq 0 ] && echo "ok: bash completion of commands, options and entity names"
+[ $status -eq 0 ] && echo "ok: bash completion of commands, options, entity names and query words"
 exit $status

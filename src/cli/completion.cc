@@ -1,10 +1,14 @@
 #include "cli/completion.h"
 
+#include <algorithm>
+#include <memory>
 #include <ostream>
 #include <set>
 
 #include "cli/context.h"
 #include "cli/help.h"
+#include "query/cypher/functions.h"
+#include "query/cypher/properties.h"
 
 namespace casegraph::cli {
 
@@ -78,6 +82,18 @@ _casegraph() {
       for name in $(compgen -W "$(casegraph "${graph[@]}" __entities 2>/dev/null)" -- "$cur"); do
         COMPREPLY+=("$(printf '%q' "$name")")  # names with spaces come back quoted
       done ;;
+    query)
+      # In a query: after ':' a label or relationship type, after '.' a property, else a keyword
+      # or a function; the part of the word before the last ':', '.' or '(' is kept.
+      local head="" tail="$cur" kind=words
+      [[ "$cur" == *[:.\(\[]* ]] && head="${cur%[:.(\[]*}" && head="${cur:0:$((${#head} + 1))}" && tail="${cur:${#head}}"
+      case "${head: -1}" in
+        :) kind=labels ;;
+        .) kind=properties ;;
+        "") [ "$prev" = ":" ] && kind=labels ;;
+      esac
+      local IFS=$'\n'
+      COMPREPLY=($(compgen -P "$head" -W "$(casegraph "${graph[@]}" __query_words $kind 2>/dev/null)" -- "$tail")) ;;
     help) COMPREPLY=($(compgen -W ")SH" + Join(names) + R"SH( format" -- "$cur")) ;;
     completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
     *) COMPREPLY=($(compgen -f -- "$cur")) ;;
@@ -176,6 +192,30 @@ std::string ManPage(const CLI::App& app) {
   return out;
 }
 
+std::vector<std::string> QueryWords(const Graph* g, char after) {
+  std::vector<std::string> names;
+  if (after == ':') {
+    if (!g) return names;
+    for (const auto& [id, t] : g->model().vocabulary.entity_types) names.push_back(id);
+    for (const std::string& t : g->entity_type_names()) names.push_back(t);
+    for (const auto& [id, t] : g->model().vocabulary.relation_types) names.push_back(id);
+  } else if (after == '.') {
+    names = cypher::NodePropertyNames();
+    for (const std::string& p : cypher::RelationshipPropertyNames()) names.push_back(p);
+    if (g) {
+      for (const std::string& k : g->entity_attribute_keys()) names.push_back(k);
+      for (const std::string& k : g->relation_attribute_keys()) names.push_back(k);
+    }
+  } else {
+    names = {"MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "DISTINCT", "ORDER", "BY", "SKIP", "LIMIT",
+             "UNION", "AND", "OR", "NOT", "IN", "IS", "NULL", "AS", "EXISTS", "shortestPath", "allShortestPaths"};
+    for (const cypher::FunctionInfo& f : cypher::Functions()) names.push_back(f.written);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 void RegisterCompletionCommands(CLI::App& app, Context* ctx) {
   auto shell = std::make_shared<std::string>();
   CLI::App* completion = app.add_subcommand("completion", "A shell completion script: bash, zsh or fish");
@@ -203,6 +243,20 @@ void RegisterCompletionCommands(CLI::App& app, Context* ctx) {
       for (EntityId v = static_cast<EntityId>(g->model().entities.size()); v < g->entity_count(); ++v) {
         *ctx->out << g->entity_id(v) << "\n";  // named only in a CSV file
       }
+      return kFound;
+    };
+  });
+
+  auto kind = std::make_shared<std::string>();
+  CLI::App* words = app.add_subcommand("__query_words", "");  // for completion scripts
+  words->group("");
+  words->add_option("kind", *kind)->required()->check(CLI::IsMember({"labels", "properties", "words"}));
+  words->callback([ctx, kind] {
+    const char after = *kind == "labels" ? ':' : *kind == "properties" ? '.' : ' ';
+    ctx->action = [ctx, after] {
+      std::shared_ptr<const Graph> g = after == ' ' ? nullptr : ctx->LoadGraph();
+      if (after != ' ' && !g) return kInvalid;
+      for (const std::string& w : QueryWords(g.get(), after)) *ctx->out << w << "\n";
       return kFound;
     };
   });

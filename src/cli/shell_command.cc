@@ -10,10 +10,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/completion.h"
 #include "cli/context.h"
 #include "cli/spelling.h"
-#include "query/cypher/functions.h"
-#include "query/cypher/properties.h"
 
 namespace casegraph::cli {
 
@@ -188,22 +187,7 @@ class Shell {
     const size_t cut = prefix.find_last_of(":.(");
     const std::string head = cut == std::string::npos ? "" : prefix.substr(0, cut + 1);
     const std::string tail = prefix.substr(head.size());
-    std::vector<std::string> names;
-    const Graph* g = ctx_.loaded.get();
-    if (!head.empty() && head.back() == ':' && g) {
-      for (const auto& [id, t] : g->model().vocabulary.entity_types) names.push_back(id);
-      for (const std::string& t : g->entity_type_names()) names.push_back(t);
-      for (const auto& [id, t] : g->model().vocabulary.relation_types) names.push_back(id);
-    } else if (!head.empty() && head.back() == '.' && g) {
-      names = cypher::NodePropertyNames();
-      for (const std::string& p : cypher::RelationshipPropertyNames()) names.push_back(p);
-      for (const std::string& k : g->entity_attribute_keys()) names.push_back(k);
-      for (const std::string& k : g->relation_attribute_keys()) names.push_back(k);
-    } else {
-      names = {"MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "DISTINCT", "ORDER", "BY", "SKIP", "LIMIT",
-               "UNION", "AND", "OR", "NOT", "IN", "IS", "NULL", "AS", "EXISTS", "shortestPath", "allShortestPaths"};
-      for (const cypher::FunctionInfo& f : cypher::Functions()) names.push_back(f.written);
-    }
+    const std::vector<std::string> names = QueryWords(ctx_.loaded.get(), head.empty() ? ' ' : head.back());
     std::vector<std::string> out;
     for (const std::string& n : names) {
       if (n.compare(0, tail.size(), tail) == 0) out.push_back(head + n);
