@@ -40,6 +40,7 @@ Expressions
   a.prop  list[i]  list[i..j]  + - * / % ^  = <> < <= > >= (a < b < c)  AND OR XOR NOT
   IS [NOT] NULL  IN  STARTS WITH  ENDS WITH  CONTAINS  CASE [x] WHEN ... THEN ... [ELSE ...] END
   n:label  r:type  [x IN list WHERE condition | expression]  (a list comprehension)
+  any(x IN list WHERE condition), all(...), none(...), single(...)  (true, false or null)
   a string + a number or boolean: the text of both;  a list + a value: the list with it
   three-valued logic: null compares to nothing; WHERE keeps a row only when its condition is true
 

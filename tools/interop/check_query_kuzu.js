@@ -187,6 +187,11 @@ const randomShapes = [
    "MATCH (a)-[r1]->(b)-[r2:t0|t1]->(c)-[r3]->(d) WHERE r1.rid <> r2.rid AND r2.rid <> r3.rid AND r1.rid <> r3.rid RETURN count(*) AS c0"],
   ["MATCH (a:person)<-[r1]-(b)-[r2]->(c)<-[r3]-(d:org) RETURN count(*) AS c0",
    "MATCH (a:person)<-[r1]-(b)-[r2]->(c)<-[r3]-(d:org) WHERE r1.rid <> r2.rid AND r2.rid <> r3.rid AND r1.rid <> r3.rid RETURN count(*) AS c0"],
+  // Quantifiers over lists without nulls (Kuzu takes a null condition as false; openCypher as null).
+  ["MATCH (a)-[r]->(b) WITH a, collect(b.age) AS ages RETURN a.id AS c0, any(x IN ages WHERE x > 35) AS c1, all(x IN ages WHERE x > 25) AS c2, " +
+   "none(x IN ages WHERE x < 25) AS c3, single(x IN ages WHERE x > 40) AS c4",
+   "MATCH (a)-[r]->(b) WITH a, collect(b.age) AS ages RETURN a.id AS c0, any(x IN ages WHERE x > 35) AS c1, all(x IN ages WHERE x > 25) AS c2, " +
+   "none(x IN ages WHERE x < 25) AS c3, single(x IN ages WHERE x > 40) AS c4"],
 ];
 
 // Shapes on the bundled case: undirected ones (a symmetric relation and any other match alike),

@@ -55,7 +55,7 @@ struct Expr {
   ExprKind kind = ExprKind::kLiteral;
   Place place;       // where it starts
   uint32_t end = 0;  // byte offset one past it
-  std::string op;    // kArithmetic, kComparison
+  std::string op;    // kArithmetic, kComparison; kComprehension: any, all, none or single for a quantifier
   std::string name;  // variable, property key, function name (lower case), parameter name
   Value literal;
   std::vector<ExprPtr> args;

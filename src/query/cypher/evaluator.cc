@@ -311,12 +311,36 @@ R HasLabels(const Expr& e, ValueList& row, const EvalContext& ctx) {
   return Value::Bool(!e.matches_nothing && std::find(types->begin(), types->end(), type) != types->end());
 }
 
+// any/all/none/single(x IN list WHERE condition), in three-valued logic: null when the items whose
+// condition is null could change the answer.
+R Quantifier(const Expr& e, const ValueList& items, ValueList& row, const EvalContext& ctx) {
+  Value& x = row[static_cast<size_t>(e.slot)];
+  const Value saved = x;
+  size_t yes = 0, unknown = 0;
+  for (const Value& item : items) {
+    x = item;
+    Result<Truth> t = TruthOf(*e.args[1], row, ctx);
+    if (!t.ok()) return t.status();
+    if (!t.value()) ++unknown;
+    else if (*t.value()) ++yes;
+  }
+  x = saved;
+  const size_t no = items.size() - yes - unknown;
+  Truth answer;
+  if (e.op == "any") answer = yes > 0 ? Truth(true) : unknown > 0 ? Truth() : Truth(false);
+  else if (e.op == "all") answer = no > 0 ? Truth(false) : unknown > 0 ? Truth() : Truth(true);
+  else if (e.op == "none") answer = yes > 0 ? Truth(false) : unknown > 0 ? Truth() : Truth(true);
+  else answer = yes > 1 ? Truth(false) : unknown > 0 ? Truth() : Truth(yes == 1);  // single
+  return answer ? Value::Bool(*answer) : Value();
+}
+
 R Comprehension(const Expr& e, ValueList& row, const EvalContext& ctx) {
   R list = Evaluate(*e.args[0], row, ctx);
   if (!list.ok() || list.value().is_null()) return list;
   if (list.value().kind() != Value::Kind::kList) {
     return EvalError(*e.args[0], Message("a list comprehension takes a list, not ", KindName(list.value().kind())));
   }
+  if (!e.op.empty()) return Quantifier(e, list.value().list(), row, ctx);
   Value& x = row[static_cast<size_t>(e.slot)];
   const Value saved = x;
   ValueList out;

@@ -134,7 +134,11 @@ Status Binder::BindFunction(Expr* e, Scope& scope, const ExprRules& rules) {
   if (f < 0) {
     std::vector<std::string> names;
     for (const FunctionInfo& info : Functions()) names.push_back(info.written);
-    return Error(e->place, Message("unknown function '", e->name, "'", DidYouMean(Suggest(e->name, names))));
+    if (e->name == "exists") {
+      return Error(e->place, Message("exists(property) is not supported; write property IS NOT NULL, or EXISTS { MATCH ... } for a pattern"));
+    }
+    const std::string written(text_.substr(e->place.offset, e->name.size()));
+    return Error(e->place, Message("unknown function '", written, "'", DidYouMean(Suggest(written, names))));
   }
   const FunctionInfo& info = Functions()[static_cast<size_t>(f)];
   e->function = f;

@@ -217,6 +217,9 @@ Result<ExprPtr> Parser::ParsePostfix() {
       p->name = std::move(key);
       p->args.push_back(std::move(e));
       e = std::move(p);
+    } else if (e->kind == ExprKind::kVariable && IsSymbol("{")) {
+      return Error(Peek().place, Message("map projections (", e->name, " {.name}) are not supported; write a map: {name: ", e->name,
+                                         ".name}"));
     } else if (e->kind == ExprKind::kVariable && IsSymbol(":")) {
       ExprPtr has = Make(ExprKind::kHasLabels, e->place);
       has->args.push_back(std::move(e));
@@ -294,9 +297,15 @@ Result<ExprPtr> Parser::ParseAtom() {
     default: break;
   }
   if (TakeSymbol("(")) {
+    const size_t open = pos_ - 1;
     CYPHER_TRY(inner, ParseExpression());
     if (Status s = Expect(")", "to close the parenthesis"); !s.ok()) return s;
     inner->end = tokens_[pos_ - 1].end;
+    const bool pattern = (IsSymbol("-") && (IsSymbol("[", 1) || IsSymbol(">", 1) || (IsSymbol("-", 1) && IsSymbol("(", 2)))) ||
+                         (IsSymbol("<") && IsSymbol("-", 1));
+    if (pattern && (inner->kind == ExprKind::kVariable || inner->kind == ExprKind::kHasLabels)) {
+      return Error(tokens_[open].place, Message("a pattern is a condition only inside EXISTS { MATCH ... }: write WHERE EXISTS { MATCH (n)-[...]->() }"));
+    }
     return inner;
   }
   if (IsSymbol("[")) return ParseListLiteral();
@@ -323,7 +332,7 @@ Result<ExprPtr> Parser::ParseAtom() {
 }
 
 // [x IN list WHERE condition | expression]: WHERE and | each optional.
-Result<ExprPtr> Parser::ParseComprehension(ExprPtr e) {
+Result<ExprPtr> Parser::ParseComprehension(ExprPtr e, const char* close, const char* why) {
   e->kind = ExprKind::kComprehension;
   e->name = Take().text;
   Take();  // IN
@@ -339,14 +348,14 @@ Result<ExprPtr> Parser::ParseComprehension(ExprPtr e) {
     CYPHER_TRY(x, ParseExpression());
     e->args.push_back(std::move(x));
   }
-  if (Status s = Expect("]", "to close the list comprehension"); !s.ok()) return s;
+  if (Status s = Expect(close, why); !s.ok()) return s;
   e->end = tokens_[pos_ - 1].end;
   return e;
 }
 
 Result<ExprPtr> Parser::ParseListLiteral() {
   ExprPtr e = Make(ExprKind::kList, Take().place);
-  if (Peek().kind == TokenKind::kIdentifier && IsKeyword("IN", 1)) return ParseComprehension(std::move(e));
+  if (Peek().kind == TokenKind::kIdentifier && IsKeyword("IN", 1)) return ParseComprehension(std::move(e), "]", "to close the list comprehension");
   if (!IsSymbol("]")) {
     do {
       CYPHER_TRY(item, ParseExpression());
@@ -378,6 +387,18 @@ Result<ExprPtr> Parser::ParseFunctionCall(const Token& name) {
   Take();  // (
   ExprPtr e = Make(ExprKind::kFunction, name.place);
   e->name = Lower(name.text);
+  const bool quantifier = e->name == "any" || e->name == "all" || e->name == "none" || e->name == "single";
+  if (quantifier && Peek().kind == TokenKind::kIdentifier && IsKeyword("IN", 1)) {
+    e->op = e->name;  // any(x IN list WHERE condition): a comprehension that answers true, false or null
+    CYPHER_TRY(q, ParseComprehension(std::move(e), ")", "to close the quantifier"));
+    if (!q->case_subject || q->case_else) {
+      return Error(q->place, Message(name.text, "(", q->name, " IN list WHERE condition) needs WHERE and no '|'"));
+    }
+    return q;
+  }
+  if (e->name == "reduce") {
+    return Error(name.place, Message("reduce() is not supported; sum() or size() over a list comprehension often says the same"));
+  }
   if (e->name == "count" && IsSymbol("*") && IsSymbol(")", 1)) {
     Take();
     Take();

@@ -85,7 +85,7 @@ class Parser {
   Result<ExprPtr> ParseAtom();
   Result<ExprPtr> ParseLiteralNumber(const Token& t);
   Result<ExprPtr> ParseListLiteral();
-  Result<ExprPtr> ParseComprehension(ExprPtr e);
+  Result<ExprPtr> ParseComprehension(ExprPtr e, const char* close, const char* why);
   Result<ExprPtr> ParseMapLiteral();
   Result<ExprPtr> ParseFunctionCall(const Token& name);
   Result<ExprPtr> ParseCase();
