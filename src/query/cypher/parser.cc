@@ -7,13 +7,13 @@
 
 namespace casegraph::cypher {
 
-namespace {
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+
+namespace {
 
 bool Equal(std::string_view a, std::string_view b) { return a.size() == b.size() && Lower(a) == Lower(b); }
 

@@ -12,6 +12,9 @@
 
 namespace casegraph::cypher {
 
+/// ASCII lower case: keywords and function names are matched without regard to case.
+std::string Lower(std::string_view s);
+
 class Parser {
  public:
   Parser(std::string_view text, std::vector<Token> tokens) : text_(text), tokens_(std::move(tokens)) {}

@@ -29,31 +29,15 @@ Value Value::Float(double d) {
   return v;
 }
 
-Value Value::String(std::string s) {
-  Value v;
-  v.kind_ = Kind::kString;
-  v.heap_ = std::make_shared<const std::string>(std::move(s));
-  return v;
-}
+Value Value::String(std::string s) { return Boxed(Kind::kString, std::make_shared<const std::string>(std::move(s))); }
+Value Value::List(ValueList items) { return Boxed(Kind::kList, std::make_shared<const ValueList>(std::move(items))); }
+Value Value::Map(ValueMap entries) { return Boxed(Kind::kMap, std::make_shared<const ValueMap>(std::move(entries))); }
+Value Value::Path(PathValue path) { return Boxed(Kind::kPath, std::make_shared<const PathValue>(std::move(path))); }
 
-Value Value::List(ValueList items) {
+Value Value::Boxed(Kind kind, std::shared_ptr<const void> heap) {
   Value v;
-  v.kind_ = Kind::kList;
-  v.heap_ = std::make_shared<const ValueList>(std::move(items));
-  return v;
-}
-
-Value Value::Map(ValueMap entries) {
-  Value v;
-  v.kind_ = Kind::kMap;
-  v.heap_ = std::make_shared<const ValueMap>(std::move(entries));
-  return v;
-}
-
-Value Value::Path(PathValue path) {
-  Value v;
-  v.kind_ = Kind::kPath;
-  v.heap_ = std::make_shared<const PathValue>(std::move(path));
+  v.kind_ = kind;
+  v.heap_ = std::move(heap);
   return v;
 }
 

@@ -74,6 +74,8 @@ class Value {
     EntityId from, to;
     bool forward;
   };
+  static Value Boxed(Kind kind, std::shared_ptr<const void> heap);  // a value held on the heap
+
   Kind kind_ = Kind::kNull;
   union {
     bool b;
