@@ -144,7 +144,7 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
 BatchAnswerer::BatchAnswerer(std::shared_ptr<const Graph> graph) : ctx_(std::make_unique<Context>()) {
   ctx_->loaded = std::move(graph);
   ctx_->pretty = false;
-  app_ = BuildApp(ctx_.get(), false);
+  app_ = BuildCommandApp(ctx_.get());
 }
 
 BatchAnswerer::~BatchAnswerer() = default;

@@ -93,8 +93,11 @@ void RegisterShellCommand(CLI::App& app, Context* ctx);     // shell
 void RegisterBuildCommand(CLI::App& app, Context* ctx);     // build
 void RegisterQueryCommand(CLI::App& app, Context* ctx);     // query
 
-/// The command-line parser with every command; with_batch false leaves out batch itself (for
-/// the lines of a batch).
+/// The parser of the answering commands (inspect, path, analysis, query, export, import, build,
+/// fmt) and the global options; in the library of commands, which the Python module links too.
+std::unique_ptr<CLI::App> BuildCommandApp(Context* ctx);
+/// The command-line parser: with_batch adds batch, shell, help, completion and the examples in
+/// each command's help (in the command line's library, which links libedit).
 std::unique_ptr<CLI::App> BuildApp(Context* ctx, bool with_batch);
 
 /// Parses the command line and runs the command; returns the process exit code.

@@ -62,7 +62,7 @@ class Shell {
     ctx_.out = outer.out;
     ctx_.err = outer.err;
     ctx_.style = outer.style;
-    app_ = BuildApp(&ctx_, false);
+    app_ = BuildCommandApp(&ctx_);
   }
 
   bool Load() {
