@@ -7,6 +7,7 @@
 #include <string>
 
 #include "graph/graph.h"
+#include "model/status.h"
 
 namespace CLI {
 class App;
@@ -15,6 +16,16 @@ class App;
 namespace casegraph::cli {
 
 struct Context;
+
+/// What a request (a batch line's object) was answered: the exit status as the command's (0 found,
+/// 1 nothing found, 2 an error), its answer (JSON; an export's text), or the error: its kind,
+/// place and diagnostics, and its message as batch words it.
+struct BatchOutcome {
+  int exit = 0;
+  std::string answer;
+  Status error;
+  std::string message;
+};
 
 /// Answers the lines of a batch with one command-line parser, built once: each parse leaves the
 /// options at their defaults for the next (see OnParsed).
@@ -26,11 +37,13 @@ class BatchAnswerer {
   /// The command's compact JSON answer (as with --format json), or
   /// {"casegraph": 1, "error": ..., "line": line}.
   std::string Answer(const std::string& text, int line);
+  /// Answers one request, an object as a batch line holds; batch false also takes "export".
+  BatchOutcome Run(const rapidjson::Value& request, bool batch);
 
  private:
   // "" when every key of the line names an option of the command, else the error for the first
   // that does not (with a suggestion).
-  std::string UnknownOption(const rapidjson::Document& q, const std::string& command) const;
+  std::string UnknownOption(const rapidjson::Value& q, const std::string& command) const;
 
   std::unique_ptr<Context> ctx_;
   std::unique_ptr<CLI::App> app_;

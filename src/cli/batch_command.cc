@@ -21,12 +21,13 @@ namespace {
 struct BatchCommand {
   const char* name;
   std::vector<const char*> positional;
+  bool in_batch = true;  // export answers in text (DOT, SVG, ...): asked of the library, not in batch
 };
 
 const BatchCommand kBatchCommands[] = {
     {"check", {}},       {"stats", {}},           {"find", {"text"}},     {"show", {"entity"}},
     {"path", {"from", "to"}}, {"timeline", {"entity"}}, {"neighbors", {"entity"}}, {"rank", {}},
-    {"brokers", {}},     {"query", {"text"}},
+    {"brokers", {}},     {"query", {"text"}},     {"export", {}, false},
 };
 
 // "params": {"who": "roskomnadzor", "n": 2} as --param who="roskomnadzor" --param n=2 (values as JSON).
@@ -73,7 +74,7 @@ bool Word(const rapidjson::Value& v, std::string* out) {
 }
 
 // The command line a batch line stands for.
-Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
+Result<std::vector<std::string>> Arguments(const rapidjson::Value& q, bool batch) {
   std::vector<std::string> args;
   if (!q.IsObject()) {
     return Status::InvalidInput(Message("a batch line must be a JSON object"));
@@ -85,11 +86,13 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
   const std::string name = command->value.GetString();
   const BatchCommand* known = nullptr;
   for (const BatchCommand& c : kBatchCommands) {
-    if (name == c.name) known = &c;
+    if (name == c.name && (c.in_batch || !batch)) known = &c;
   }
   if (!known) {
     std::vector<std::string> names;
-    for (const BatchCommand& c : kBatchCommands) names.push_back(c.name);
+    for (const BatchCommand& c : kBatchCommands) {
+      if (c.in_batch) names.push_back(c.name);
+    }
     return Status::InvalidInput(Message("unknown command '" + name + "'" + DidYouMean(Suggest(name, names, 2)) +
              " (batch answers check, stats, find, show, path, timeline, neighbors, rank, brokers and query)"));
   }
@@ -134,8 +137,10 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Document& q) {
       return Status::InvalidInput(Message("\"" + key + "\" must be a string, a number, true or false, or a list"));
     }
   }
-  args.push_back("--format");
-  args.push_back("json");
+  if (name != "export") {
+    args.push_back("--format");
+    args.push_back("json");
+  }
   return args;
 }
 
@@ -152,29 +157,52 @@ BatchAnswerer::~BatchAnswerer() = default;
 std::string BatchAnswerer::Answer(const std::string& text, int line) {
   rapidjson::Document q;
   if (q.Parse(text.c_str(), text.size()).HasParseError()) return ErrorLine("not a JSON object", line);
-  Result<std::vector<std::string>> parsed = Arguments(q);
-  if (!parsed.ok()) return ErrorLine(parsed.status().message(), line);
+  BatchOutcome outcome = Run(q, true);
+  if (outcome.exit == kInvalid) return ErrorLine(outcome.message, line);
+  return std::move(outcome.answer);
+}
+
+BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
+  BatchOutcome outcome;
+  auto fail = [&outcome](Status s, std::string message = "") {
+    outcome.exit = kInvalid;
+    outcome.message = message.empty() ? s.message() : std::move(message);
+    outcome.error = std::move(s);
+    return std::move(outcome);
+  };
+  Result<std::vector<std::string>> parsed = Arguments(q, batch);
+  if (!parsed.ok()) return fail(parsed.status());
   std::vector<std::string> args = std::move(parsed).value();
-  if (std::string unknown = UnknownOption(q, args.front()); !unknown.empty()) return ErrorLine(unknown, line);
+  if (std::string unknown = UnknownOption(q, args.front()); !unknown.empty()) {
+    return fail(Status::InvalidInput(Message(unknown)));
+  }
   std::ostringstream out, err;
   ctx_->out = &out;
   ctx_->err = &err;
   ctx_->action = nullptr;
   ctx_->last_error.clear();
-  std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order
+  ctx_->last_status = Status();
+  const bool text_answer = args.front() == "export";
+  std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order (and empties it)
   try {
     app_->parse(args);
   } catch (const CLI::ParseError& e) {
-    return ErrorLine(e.get_exit_code() == 0 ? "help is not an answer" : e.what(), line);
+    return fail(Status::InvalidInput(Message(e.get_exit_code() == 0 ? "help is not an answer" : e.what())));
   }
-  const int status = ctx_->action ? ctx_->action() : kInvalid;
-  if (status == kInvalid) return ErrorLine(ctx_->last_error.empty() ? "invalid query" : ctx_->last_error, line);
-  std::string answer = out.str();
-  while (!answer.empty() && answer.back() == '\n') answer.pop_back();
-  return answer;
+  outcome.exit = ctx_->action ? ctx_->action() : kInvalid;
+  if (outcome.exit == kInvalid) {
+    const std::string message = ctx_->last_error.empty() ? "invalid query" : ctx_->last_error;
+    // The kind, place and diagnostics as found; the message as the command line words it.
+    return fail(ctx_->last_status.ok() ? Status::InvalidInput(Message(message)) : ctx_->last_status, message);
+  }
+  outcome.answer = out.str();
+  if (!text_answer) {
+    while (!outcome.answer.empty() && outcome.answer.back() == '\n') outcome.answer.pop_back();
+  }
+  return outcome;
 }
 
-std::string BatchAnswerer::UnknownOption(const rapidjson::Document& q, const std::string& command) const {
+std::string BatchAnswerer::UnknownOption(const rapidjson::Value& q, const std::string& command) const {
   const CLI::App* sub = app_->get_subcommand(command);
   std::vector<std::string> names;
   for (const CLI::Option* o : sub->get_options()) {

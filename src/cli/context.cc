@@ -52,11 +52,16 @@ std::shared_ptr<const Graph> Context::LoadGraph() const {
 
 int Context::Fail(const std::string& message) const {
   last_error = message;
+  last_status = Status::InvalidInput(Message(message));
   *err << "casegraph: error: " << message << "\n";
   return kInvalid;
 }
 
-int Context::Fail(const Status& status) const { return Fail(Worded(status, command)); }
+int Context::Fail(const Status& status) const {
+  Fail(Worded(status, command));
+  last_status = status;
+  return kInvalid;
+}
 
 int Context::FailInput(const Status& status, const std::string& after) const {
   Diagnostics diagnostics = status.diagnostics();
@@ -65,6 +70,7 @@ int Context::FailInput(const Status& status, const std::string& after) const {
   const size_t n = ErrorCount(diagnostics);
   *err << "casegraph: " << n << (n == 1 ? " error" : " errors") << after << "\n";
   last_error = status.ToString();
+  last_status = status;
   return kInvalid;
 }
 
@@ -87,6 +93,7 @@ std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string
   Resolution r = g.Resolve(text);
   if (r.kind == Resolution::Kind::kFound) return r.entity;
   Fail(ResolutionMessage(text, r, g));
+  if (r.kind == Resolution::Kind::kUnknown) last_status = Status::NotFound(Message(last_error));
   return std::nullopt;
 }
 

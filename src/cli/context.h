@@ -35,6 +35,7 @@ struct Context {
   std::function<int()> action;  // set by the chosen command's callback
   std::string command;          // the chosen command's name
   mutable std::string last_error;  // the message of the last Fail
+  mutable Status last_status;      // and its kind, place and diagnostics (for the Python module)
   /// Queries prepared for the loaded graph (batch and shell ask the same texts again); made by
   /// the first query, dropped when the graph is loaded again.
   mutable std::shared_ptr<cypher::QueryCache> queries;

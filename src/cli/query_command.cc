@@ -49,6 +49,7 @@ int RunQueryCommand(const Context& ctx, const QueryOptions& o) {
     if (at.file == "query") at.file = where;
     const std::string message = Worded(answer.status(), ctx.command);
     ctx.last_error = at.file.empty() ? message : FormatLocation(at) + ": " + message;
+    ctx.last_status = answer.status();
     *ctx.err << (at.file.empty() ? "casegraph: error: " + message : FormatDiagnostic({at, message})) << "\n";
     return kInvalid;
   }
