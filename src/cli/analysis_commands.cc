@@ -112,7 +112,7 @@ void RegisterAnalysisCommands(CLI::App& app, Context* ctx) {
   auto n = std::make_shared<AnalysisOptions>();
   CLI::App* neighbors = app.add_subcommand("neighbors", "Entities within --depth N hops of ENTITY, with the relations that reach them");
   neighbors->add_option("entity", n->entity, "Entity id, name or alias")->required();
-  neighbors->add_option("--depth", n->depth, "How many hops (default 1)")->check(CLI::NonNegativeNumber)->type_name("N")
+  neighbors->add_option("--depth", n->depth, "How many hops (default 1)")->check(AtLeast(0))->type_name("N")
       ->capture_default_str();
   neighbors->add_flag("--count", n->count, "Only count them: how many at each distance");
   AddDirectionOptions(neighbors, n.get());
@@ -129,7 +129,7 @@ void RegisterAnalysisCommands(CLI::App& app, Context* ctx) {
   CLI::App* rank = app.add_subcommand("rank", "Entities by degree, PageRank or betweenness (Boost.Graph)");
   rank->add_option("--by", r->by, "degree, pagerank or betweenness")
       ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))->capture_default_str();
-  rank->add_option("--top", r->top, "Show the first N (0: all)")->check(CLI::NonNegativeNumber)->type_name("N")
+  rank->add_option("--top", r->top, "Show the first N (0: all)")->check(AtLeast(0))->type_name("N")
       ->capture_default_str();
   rank->add_flag("--weighted", r->weighted, "Degree: sum of weights; betweenness: weights as distances");
   AddDirectionOptions(rank, r.get());

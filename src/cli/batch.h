@@ -42,8 +42,8 @@ class BatchAnswerer {
 
  private:
   // "" when every key of the line names an option of the command, else the error for the first
-  // that does not (with a suggestion).
-  std::string UnknownOption(const rapidjson::Value& q, const std::string& command) const;
+  // that does not (with a suggestion, spelled with dash between words: '-' in batch, '_' in Python).
+  std::string UnknownOption(const rapidjson::Value& q, const std::string& command, char dash) const;
 
   std::unique_ptr<Context> ctx_;
   std::unique_ptr<CLI::App> app_;

@@ -173,7 +173,7 @@ BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
   Result<std::vector<std::string>> parsed = Arguments(q, batch);
   if (!parsed.ok()) return fail(parsed.status());
   std::vector<std::string> args = std::move(parsed).value();
-  if (std::string unknown = UnknownOption(q, args.front()); !unknown.empty()) {
+  if (std::string unknown = UnknownOption(q, args.front(), batch ? '-' : '_'); !unknown.empty()) {
     return fail(Status::InvalidInput(Message(unknown)));
   }
   std::ostringstream out, err;
@@ -187,6 +187,7 @@ BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
   try {
     app_->parse(args);
   } catch (const CLI::ParseError& e) {
+    app_ = BuildCommandApp(ctx_.get());  // a parse that stops midway leaves options set: start afresh
     return fail(Status::InvalidInput(Message(e.get_exit_code() == 0 ? "help is not an answer" : e.what())));
   }
   outcome.exit = ctx_->action ? ctx_->action() : kInvalid;
@@ -202,18 +203,21 @@ BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
   return outcome;
 }
 
-std::string BatchAnswerer::UnknownOption(const rapidjson::Value& q, const std::string& command) const {
+std::string BatchAnswerer::UnknownOption(const rapidjson::Value& q, const std::string& command, char dash) const {
   const CLI::App* sub = app_->get_subcommand(command);
   std::vector<std::string> names;
   for (const CLI::Option* o : sub->get_options()) {
-    for (const std::string& n : o->get_lnames()) names.push_back(n);
+    for (std::string n : o->get_lnames()) {
+      std::replace(n.begin(), n.end(), '-', dash);
+      names.push_back(n);
+    }
     for (const std::string& n : o->get_snames()) names.push_back(n);
     if (o->nonpositional() == false) names.push_back(o->get_name());  // positionals
   }
   for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
     const std::string key(it->name.GetString(), it->name.GetStringLength());
     std::string dashed = key;
-    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    std::replace(dashed.begin(), dashed.end(), dash == '-' ? '_' : '-', dash);
     if (key == "command" || std::find(names.begin(), names.end(), dashed) != names.end()) continue;
     if (key == "params" && command == "query") continue;
     return "unknown option '" + key + "' for " + command + DidYouMean(Suggest(key, names, 1));

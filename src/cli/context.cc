@@ -1,5 +1,6 @@
 #include "cli/context.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <iostream>
 #include <ostream>
@@ -95,6 +96,20 @@ std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string
   Fail(ResolutionMessage(text, r, g));
   if (r.kind == Resolution::Kind::kUnknown) last_status = Status::NotFound(Message(last_error));
   return std::nullopt;
+}
+
+CLI::Validator AtLeast(long long min) {
+  return CLI::Validator(
+      [min](std::string& text) -> std::string {
+        char* end = nullptr;
+        errno = 0;
+        const long long n = std::strtoll(text.c_str(), &end, 10);
+        if (text.empty() || *end != '\0' || errno == ERANGE || n < min) {
+          return "must be a whole number of at least " + std::to_string(min) + ", not '" + text + "'";
+        }
+        return "";
+      },
+      "");
 }
 
 void AddFormatOption(CLI::App* command, Context* ctx, std::vector<std::string> extra) {

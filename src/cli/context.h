@@ -69,6 +69,9 @@ std::string Worded(const Status& status, const std::string& command);
 /// (a graph of millions of relations takes a noticeable fraction of its load time to free).
 void LeaveLastGraphAtExit();
 
+/// An option's check: a whole number of at least min ("must be a whole number of at least 1, not 0").
+CLI::Validator AtLeast(long long min);
+
 /// When the command is parsed, its action becomes fn(ctx, a copy of the options as parsed), and
 /// the options go back to their defaults, so the same parser can parse again (as batch does).
 template <typename Options, typename Fn>

@@ -111,7 +111,7 @@ void RegisterExportCommand(CLI::App& app, Context* ctx) {
       ->capture_default_str();
   CLI::Option* around = command->add_option("--around", o->around, "Only the entities around ENTITY")->type_name("ENTITY");
   command->add_option("--depth", o->depth, "With --around: how many hops (default 1)")
-      ->check(CLI::NonNegativeNumber)->type_name("N")->capture_default_str();
+      ->check(AtLeast(0))->type_name("N")->capture_default_str();
   command->add_option("--path", o->path, "The shortest path from A to B, bold, with the neighbours of its entities")
       ->expected(2)->type_name("A B")->excludes(around);
   command->add_option("-o,--output", o->output, "Write to PATH atomically (a directory for csv); default stdout")

@@ -83,12 +83,12 @@ void RegisterPathCommand(CLI::App& app, Context* ctx) {
   path->add_option("to", o->to, "Target: entity id, name or alias")->required();
   CLI::Option* all = path->add_flag("--all", o->all, "Every shortest path (parallel relations are distinct paths)");
   CLI::Option* k = path->add_option("-k", o->k, "The N shortest simple paths (Yen's algorithm)")
-                       ->check(CLI::PositiveNumber)->type_name("N")->excludes(all);
+                       ->check(AtLeast(1))->type_name("N")->excludes(all);
   path->add_flag("--simple", o->simple, "Every simple path of at most --max-hops hops, shortest first")
       ->excludes(all)->excludes(k);
   path->add_flag("--weighted", o->weighted, "Least total relation weight instead of fewest hops; reports the cost");
   path->add_option("--limit", o->limit, "Enumerations (--all, -k, --simple) stop after N paths and say so")
-      ->check(CLI::PositiveNumber)->type_name("N")->capture_default_str();
+      ->check(AtLeast(1))->type_name("N")->capture_default_str();
   CLI::Option* directed = path->add_flag("--directed", o->directed, "Follow relations from -> to only");
   path->add_flag("--reverse", o->reverse, "Follow relations to -> from only")->excludes(directed);
   path->add_flag("--chronological", o->chronological,
@@ -101,7 +101,7 @@ void RegisterPathCommand(CLI::App& app, Context* ctx) {
   path->add_option("--avoid", o->filter.avoid, "Never pass through these entities or relations (ids or names)")
       ->delimiter(',')->type_name("ENTITY,...");
   path->add_option("--max-hops", o->max_hops, "At most N hops (required by --simple)")
-      ->check(CLI::NonNegativeNumber)->type_name("N");
+      ->check(AtLeast(0))->type_name("N");
   AddTimeOptions(path, &o->filter);
   AddFormatOption(path, ctx, {"dot"});
   OnParsed(path, ctx, o, RunPath);

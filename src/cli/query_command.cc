@@ -73,10 +73,10 @@ void RegisterQueryCommand(CLI::App& app, Context* ctx) {
   command->add_option("-f,--file", o->file, "Read the query from FILE")->type_name("FILE");
   command->add_option("--param", o->params, "A parameter $NAME: VALUE as JSON when it parses as JSON, else a string")
       ->type_name("NAME=VALUE");
-  command->add_option("--limit", o->limit, "Stop after N rows and say so")->check(CLI::PositiveNumber)->type_name("N")
+  command->add_option("--limit", o->limit, "Stop after N rows and say so")->check(AtLeast(1))->type_name("N")
       ->capture_default_str();
   command->add_option("--max-steps", o->max_steps, "Stop a query that matches for more than N steps")
-      ->check(CLI::PositiveNumber)->type_name("N");
+      ->check(AtLeast(1))->type_name("N");
   AddFormatOption(command, ctx, {"csv"});
   OnParsed(command, ctx, o, RunQueryCommand);
 }

@@ -124,6 +124,7 @@ class Shell {
       } else {
         ctx_.Fail(e.what());
       }
+      app_ = BuildCommandApp(&ctx_);  // a parse that stops midway leaves options set: start afresh
       return true;
     }
     if (ctx_.action) ctx_.action();
@@ -227,6 +228,7 @@ class Shell {
     try {
       app_->parse(words);
     } catch (const CLI::ParseError& e) {
+      app_ = BuildCommandApp(&ctx_);
       ctx_.Fail(e.what());
       return;
     }

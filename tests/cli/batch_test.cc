@@ -136,3 +136,19 @@ TEST_CASE("shell and batch say what an unknown command or option was meant to be
   const casegraph::testing::CliRun batch = casegraph::testing::RunCli({"-g", kGraph, "batch"}, "{\"command\": \"pth\"}\n");
   CHECK(batch.out.find("unknown command 'pth'; did you mean 'path'? (batch answers") != std::string::npos);
 }
+
+TEST_CASE("a line that fails to parse leaves nothing set for the next, in batch and in shell") {
+  const std::string bad = "{\"command\": \"path\", \"from\": \"Navalny\", \"to\": \"NCOSE\", \"all\": true, \"limit\": 0}\n";
+  const casegraph::testing::CliRun batch = casegraph::testing::RunCli(
+      {"-g", kGraph, "batch"}, bad + "{\"command\": \"path\", \"from\": \"Navalny\", \"to\": \"NCOSE\"}\n");
+  std::istringstream lines(batch.out);
+  std::string first, second;
+  REQUIRE(std::getline(lines, first));
+  REQUIRE(std::getline(lines, second));
+  CHECK(first.find("\"error\":\"--limit: must be a whole number of at least 1, not '0'\"") != std::string::npos);
+  CHECK(second.find("\"form\":\"shortest\"") != std::string::npos);  // not the failed line's --all
+  const casegraph::testing::CliRun shell = casegraph::testing::RunCli(
+      {"-g", kGraph, "shell"}, ":format json\npath Navalny NCOSE --all --limit 0\npath Navalny NCOSE\n");
+  CHECK(shell.out.find("\"form\": \"shortest\"") != std::string::npos);
+  CHECK(shell.out.find("\"form\": \"all\"") == std::string::npos);
+}
