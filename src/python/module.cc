@@ -35,7 +35,9 @@ py::object ErrorClass(Status::Kind kind) {
   }
 }
 
-py::object OrNone(const Location& at, int value) { return at.file.empty() ? py::none() : py::object(py::int_(value)); }
+py::object OrNone(const Location& at, int value) {
+  return at.file.empty() || value <= 0 ? py::none() : py::object(py::int_(value));
+}
 
 py::dict DiagnosticDict(const Diagnostic& d) {
   py::dict out;
