@@ -1,5 +1,7 @@
 #include "render/dot_render.h"
 
+#include <cctype>
+#include <cstring>
 #include <set>
 
 #include "render/describe.h"
@@ -8,10 +10,17 @@
 
 namespace casegraph {
 
-std::string DotQuote(std::string_view text) {
+namespace {
+
+// A DOT string; entities: '&' as '&amp;', since Graphviz reads entities in labels and tooltips
+// ("&amp;" written in a name would be drawn as "&"). A URL is copied as it is, so it has none.
+std::string Quoted(std::string_view text, bool entities) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
+      case '&':
+        out += entities ? "&amp;" : "&";
+        break;
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
@@ -22,7 +31,36 @@ std::string DotQuote(std::string_view text) {
   return out + "\"";
 }
 
+}  // namespace
+
+std::string DotQuote(std::string_view text) { return Quoted(text, true); }
+
 namespace {
+
+// A source's URL as a link Graphviz can copy into SVG as it is: only http, https and mailto
+// links (anything else, such as javascript:, is no link: ""), every byte that may not stand in an
+// attribute or a URL percent-encoded, and '&' written as the entity '&amp;' (Graphviz copies a
+// URL into xlink:href without escaping it, so a bare '&' would leave the SVG ill-formed).
+std::string LinkUrl(std::string_view url) {
+  std::string lower;
+  for (char c : url.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0 && lower.rfind("mailto:", 0) != 0) return "";
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : url) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c <= 0x20 || c >= 0x7f || std::strchr("\"'<>\\^`{|}", c)) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
 
 std::string EdgeTooltip(const Relation& r) {
   if (r.evidence.empty()) return "";
@@ -38,6 +76,7 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
   out += "  node [fontname=\"Helvetica\", style=\"filled,rounded\", shape=box];\n";
   out += "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   std::set<TypeId> entity_types, relation_types;
+  std::set<ClaimStatus> statuses;
   // With a highlighted path, its entities get a bold border and everything else is greyed out.
   std::set<EntityId> on_path;
   for (RelationId r : s.highlighted) {
@@ -61,7 +100,10 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
     const Relation& rel = *relation;
     const TypeId type = g.relation_type(r);
     relation_types.insert(type);
+    const ClaimStatus status = g.relation_status(r);
+    statuses.insert(status);
     std::string label = DirectionLabel(g, r, true);
+    if (status == ClaimStatus::kDenied) label += " (denied)";
     if (rel.IsDated()) {
       label += '\n';
       label += RelationDateText(rel);
@@ -73,12 +115,17 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
     if (dim && !bold) out += ", fontcolor=\"gray50\"";
     if (const std::string tip = EdgeTooltip(rel); !tip.empty()) out += ", tooltip=" + DotQuote(tip);
     if (!rel.evidence.empty()) {
-      if (const Source* src = g.FindSource(rel.evidence.front().source); src && !src->url.empty()) {
-        out += ", URL=" + DotQuote(src->url);
+      if (const Source* src = g.FindSource(rel.evidence.front().source)) {
+        if (const std::string url = LinkUrl(src->url); !url.empty()) out += ", URL=" + Quoted(url, false);
       }
     }
     if (g.is_symmetric(type)) out += ", dir=none";
-    if (bold) out += ", penwidth=3.5, style=bold, fontname=\"Helvetica-Bold\"";
+    const StatusLine line = StatusLineOf(status);
+    std::string style = line.style;
+    if (bold) style += style.empty() ? "bold" : ",bold";
+    if (!style.empty()) out += ", style=" + DotQuote(style);
+    if (bold) out += ", penwidth=" + std::to_string(2 * line.penwidth + 1) + ".5, fontname=\"Helvetica-Bold\"";  // 3.5 or 5.5
+    else if (line.penwidth != 1) out += ", penwidth=" + std::to_string(line.penwidth);
     out += "];\n";
   }
   // The legend: one table node (an HTML-like label, so every string in it is HTML-escaped) listing
@@ -92,6 +139,10 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
   for (TypeId t : relation_types) {
     table += "<TR><TD BORDER=\"0\"><FONT COLOR=\"" + XmlEscape(StyleOfRelationType(g, t).color) + "\">&#8594; " +
              XmlEscape(g.relation_type_info(t).label) + "</FONT></TD></TR>";
+  }
+  // How sure a relation is, by its line: the statuses drawn, each with its line's look.
+  for (ClaimStatus st : statuses) {
+    table += "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\">" + XmlEscape(StatusLineOf(st).legend) + "</TD></TR>";
   }
   table += "</TABLE>";
   out += "    \"#legend\" [shape=plaintext, style=\"\", label=<" + table + ">];\n";

@@ -32,4 +32,15 @@ RelationStyle StyleOfRelationType(const Graph& g, TypeId type) {
   return s;
 }
 
+StatusLine StatusLineOf(ClaimStatus status) {
+  switch (status) {
+    case ClaimStatus::kFact: return {"", 2, "━━━ fact (heavy, solid)"};
+    case ClaimStatus::kReported: return {"", 1, "─── reported (solid)"};
+    case ClaimStatus::kAlleged: return {"dashed", 2, "━ ━ ━ alleged (heavy, dashed)"};
+    case ClaimStatus::kClaimed: return {"dashed", 1, "- - - claimed (dashed)"};
+    case ClaimStatus::kDenied: return {"dotted", 1, "· · · denied (dotted, marked in its label)"};
+  }
+  return {"", 1, ""};
+}
+
 }  // namespace casegraph

@@ -18,6 +18,15 @@ struct RelationStyle {
   std::string color;
 };
 
+/// How a relation's line shows its status, in every picture: a fact heavy and solid, reported
+/// solid, alleged heavy and dashed, claimed dashed, denied dotted (and "(denied)" in its label).
+struct StatusLine {
+  const char* style;  // Graphviz's edge style: "", "dashed" or "dotted"
+  int penwidth;
+  const char* legend;  // the legend's line: a sample of the line and what it means
+};
+StatusLine StatusLineOf(ClaimStatus status);
+
 EntityStyle StyleOfEntityType(const Graph& g, TypeId type);
 RelationStyle StyleOfRelationType(const Graph& g, TypeId type);
 
