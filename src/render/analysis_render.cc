@@ -33,7 +33,8 @@ std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vec
     for (const Hop& h : x.reached_by) {
       const std::string date = RelationDateText(*g.relation(h.relation), style.fancy);
       out += "    " + std::string(g.entity_name(h.from)) + style.Arrow(DirectionLabel(g, h.relation, h.forward)) +
-             std::string(g.entity_name(h.to)) + style.Sep() + date + style.Sep() + g.relation_id(h.relation) + "\n";
+             std::string(g.entity_name(h.to)) + style.Sep() + date + style.Sep() +
+             ClaimStatusName(g.relation_status(h.relation)) + style.Sep() + g.relation_id(h.relation) + "\n";
     }
   }
   return out;
