@@ -82,7 +82,14 @@ std::string Located(const Status& status) {
 rapidjson::Value ToJson(const py::handle& v, rapidjson::Document::AllocatorType& a, const std::string& name) {
   if (v.is_none()) return rapidjson::Value();
   if (py::isinstance<py::bool_>(v)) return rapidjson::Value(v.cast<bool>());
-  if (py::isinstance<py::int_>(v)) return rapidjson::Value(v.cast<int64_t>());
+  if (py::isinstance<py::int_>(v)) {
+    const long long n = PyLong_AsLongLong(v.ptr());
+    if (n == -1 && PyErr_Occurred()) {
+      PyErr_Clear();
+      Raise(Status::InvalidInput(Message(name, " is too large a number: ", std::string(py::str(v)))));
+    }
+    return rapidjson::Value(static_cast<int64_t>(n));
+  }
   if (py::isinstance<py::float_>(v)) return rapidjson::Value(v.cast<double>());
   if (py::isinstance<py::str>(v)) {
     const std::string s = v.cast<std::string>();

@@ -212,6 +212,8 @@ def test_a_misspelt_option_is_invalid_input_with_a_suggestion(g):
         g.path("Navalny", "NCOSE", all=True, limit=0)
     with pytest.raises(casegraph.InvalidInputError, match="via must be None, a bool, a number"):
         g.path("Navalny", "NCOSE", via=object())
+    with pytest.raises(casegraph.InvalidInputError, match="max_hops is too large a number"):
+        g.path("Navalny", "NCOSE", max_hops=10**30)
 
 
 def test_a_bad_query_is_located(g):
