@@ -1,5 +1,7 @@
 #include "render/timeline_render.h"
 
+#include <algorithm>
+
 #include "render/json_writer.h"
 #include "text/unicode.h"
 
@@ -10,15 +12,21 @@ std::string RenderTimelineText(const Graph& g, std::optional<EntityId> entity, c
   std::string out = "Timeline";
   if (entity) out += " of " + std::string(g.entity_name(*entity));
   out += ": " + std::to_string(events.size()) + (events.size() == 1 ? " dated relation\n" : " dated relations\n");
-  constexpr size_t kDateWidth = 18;
-  const std::string indent(kDateWidth, ' ');
+  // The date column: as wide as the widest date (a span such as "2021-03-01 – 2021-03-31" is 23
+  // characters) and two spaces, at least 18, so every row's text starts in one column. Widths are
+  // counted in characters, not bytes (the span dash is one character, three bytes).
+  std::vector<std::string> dates;
+  size_t column = 18;
   for (RelationId r : events) {
+    dates.push_back(RelationDateText(*g.relation(r), style.fancy));
+    column = std::max(column, CountCodePoints(dates.back()) + 2);
+  }
+  const std::string indent(column, ' ');
+  for (size_t i = 0; i < events.size(); ++i) {
+    const RelationId r = events[i];
     const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
-    std::string date = RelationDateText(rel, style.fancy);
-    // Pad to the column by characters, not bytes (the span dash is one character, three bytes).
-    const size_t width = CountCodePoints(date);
-    date += std::string(width < kDateWidth ? kDateWidth - width : 1, ' ');
+    const std::string date = dates[i] + std::string(column - CountCodePoints(dates[i]), ' ');
     out += "\n" + date + style.Name(std::string(g.entity_name(g.relation_from(r)))) +
            style.Arrow(DirectionLabel(g, r, true)) + style.Name(std::string(g.entity_name(g.relation_to(r)))) + "\n";
     out += indent + ClaimStatusName(rel.status) + style.Sep() + rel.id + "\n";
