@@ -93,7 +93,9 @@ std::string Worded(const Status& status, const std::string& command) {
 std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string& text) const {
   Resolution r = g.Resolve(text);
   if (r.kind == Resolution::Kind::kFound) return r.entity;
+  const std::string before = last_error;  // a command with two unknown references reports both
   Fail(ResolutionMessage(text, r, g));
+  if (!before.empty()) last_error = before + "; " + last_error;
   if (r.kind == Resolution::Kind::kUnknown) last_status = Status::NotFound(Message(last_error));
   return std::nullopt;
 }

@@ -42,9 +42,8 @@ std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportO
   }
   if (!o.path.empty()) {
     std::optional<EntityId> from = ctx.ResolveEntity(g, o.path[0]);
-    if (!from) return std::nullopt;
-    std::optional<EntityId> to = ctx.ResolveEntity(g, o.path[1]);
-    if (!to) return std::nullopt;
+    std::optional<EntityId> to = ctx.ResolveEntity(g, o.path[1]);  // both reported when both are unknown
+    if (!from || !to) return std::nullopt;
     PathQuery q;
     q.from = *from;
     q.to = *to;

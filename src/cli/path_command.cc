@@ -44,9 +44,8 @@ int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is compl
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   std::optional<EntityId> from = ctx.ResolveEntity(*g, o.from);
-  if (!from) return kInvalid;
-  std::optional<EntityId> to = ctx.ResolveEntity(*g, o.to);
-  if (!to) return kInvalid;
+  std::optional<EntityId> to = ctx.ResolveEntity(*g, o.to);  // both reported when both are unknown
+  if (!from || !to) return kInvalid;
   o.filter.direction = o.directed ? Direction::kForward : o.reverse ? Direction::kBackward : Direction::kAny;
   if (o.max_hops >= 0) o.filter.max_hops = o.max_hops;
   Result<TraversalFilter> filter = CompileFilter(*g, o.filter);

@@ -152,3 +152,14 @@ TEST_CASE("a line that fails to parse leaves nothing set for the next, in batch 
   CHECK(shell.out.find("\"form\": \"shortest\"") != std::string::npos);
   CHECK(shell.out.find("\"form\": \"all\"") == std::string::npos);
 }
+
+TEST_CASE("batch reports every unknown entity of a line") {
+  const casegraph::testing::CliRun run = casegraph::testing::RunCli(
+      {"-g", kGraph, "batch"}, "{\"command\": \"path\", \"from\": \"Navalni\", \"to\": \"NCOSEE\"}\n"
+                               "{\"command\": \"path\", \"from\": \"Navalny\", \"to\": \"NCOSEE\"}\n");
+  CHECK(run.out ==
+        "{\"casegraph\":1,\"error\":\"unknown entity 'Navalni'; did you mean 'Alexei Navalny' (navalny)?; unknown entity "
+        "'NCOSEE'; did you mean 'National Center on Sexual Exploitation' (ncose)?\",\"line\":1}\n"
+        "{\"casegraph\":1,\"error\":\"unknown entity 'NCOSEE'; did you mean 'National Center on Sexual Exploitation' "
+        "(ncose)?\",\"line\":2}\n");
+}
