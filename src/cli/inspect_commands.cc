@@ -22,12 +22,16 @@ struct InspectOptions {
 };
 
 int RunCheck(const Context& ctx) {
-  // Batch and shell have the graph loaded, and a snapshot was checked when it was built: for them
-  // only the quotes remain to check.
+  // Batch and shell have the graph loaded: for them only the quotes remain to check. Otherwise
+  // the quotes are checked with everything else, so that one run lists every problem.
   Diagnostics diagnostics;
   std::shared_ptr<const Graph> g = ctx.loaded;
-  if (!g) {
-    Result<std::shared_ptr<const Graph>> loaded = LoadGraph(ctx.GraphPaths(), {}, &diagnostics);
+  if (g) {
+    diagnostics = CheckQuotes(g->model());
+  } else {
+    GraphLoadOptions options;
+    options.check_quotes = true;
+    Result<std::shared_ptr<const Graph>> loaded = LoadGraph(ctx.GraphPaths(), options, &diagnostics);
     if (loaded.ok()) {
       g = std::move(loaded).value();
     } else {
@@ -38,14 +42,8 @@ int RunCheck(const Context& ctx) {
   GraphStats stats;
   size_t quotes = 0;
   if (g) {
-    for (Diagnostic& d : CheckQuotes(g->model())) diagnostics.push_back(std::move(d));
     stats = ComputeStats(*g);
-    for (const Relation& r : g->model().relations) {
-      for (const Evidence& e : r.evidence) {
-        const Source* s = g->FindSource(e.source);
-        quotes += s && !s->resolved_file.empty() && !e.quote.empty();
-      }
-    }
+    quotes = CountCheckableQuotes(g->model());
   }
   const size_t errors = ErrorCount(diagnostics);
   const bool ok = errors == 0;

@@ -9,6 +9,7 @@
 #include "io/case_reader.h"
 #include "io/csv_reader.h"
 #include "io/ftm_reader.h"
+#include "io/quote_check.h"
 #include "io/source_text.h"
 
 namespace casegraph {
@@ -39,7 +40,8 @@ void SortDiagnostics(const std::vector<std::string>& file_order, Diagnostics* di
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
 }
 
-Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagnostics* warnings) {
+Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagnostics* warnings,
+                   bool check_quotes = false) {
   CaseMerger merger(&diagnostics);
   std::vector<std::string> order;
   for (SourceText& text : texts) {
@@ -52,6 +54,9 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
     text = SourceText(text.name(), std::string());  // the bytes are no longer needed
   }
   Case merged = merger.Finish();
+  if (check_quotes) {
+    for (Diagnostic& d : CheckQuotes(merged)) diagnostics.push_back(std::move(d));
+  }
   SortDiagnostics(order, &diagnostics);
   if (ErrorCount(diagnostics) > 0) return Status::FromDiagnostics(std::move(diagnostics));
   if (warnings) warnings->insert(warnings->end(), diagnostics.begin(), diagnostics.end());
@@ -81,7 +86,7 @@ std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* d
   return {path};
 }
 
-Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings) {
+Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings, bool check_quotes) {
   Diagnostics diagnostics;
   std::vector<SourceText> texts;
   std::set<std::string> seen;
@@ -98,7 +103,7 @@ Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnin
       texts.push_back(std::move(text).value());
     }
   }
-  return Merge(std::move(texts), std::move(diagnostics), warnings);
+  return Merge(std::move(texts), std::move(diagnostics), warnings, check_quotes);
 }
 
 Case RebuildCase(const std::vector<StoredFile>& files, EdgeTable edges,

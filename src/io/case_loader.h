@@ -19,8 +19,11 @@ std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* d
 /// twice is read once). "*.csv" files are CSV edge files, "*.ftm.json" and "*.ftm.jsonl"
 /// FollowTheMoney files; others are case files. Nothing is ever half-loaded: on any error the
 /// status holds every diagnostic (errors and warnings) in file order, then line and column; a
-/// case that loads gives its warnings to *warnings, when given.
-Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings = nullptr);
+/// case that loads gives its warnings to *warnings, when given. With check_quotes, every quote is
+/// also compared with its source's file (CheckQuotes) over all that could be read, so that one
+/// run reports every problem.
+Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings = nullptr,
+                      bool check_quotes = false);
 
 /// A file of a snapshot: a case file's text, or only the name of a CSV file (its rows are stored).
 struct StoredFile {

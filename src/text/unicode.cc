@@ -43,11 +43,12 @@ bool IsSpace(char32_t cp) {
 }
 
 // Plain punctuation, collapsed whitespace, trimmed ends.
-std::string PlainText(std::string_view text) {
+std::string PlainText(std::string_view text, std::vector<uint32_t>* newlines = nullptr) {
   std::string out;
   bool pending_space = false;
   for (size_t pos = 0; pos < text.size();) {
     char32_t cp = DecodeOne(text, &pos);
+    if (cp == '\n' && newlines) newlines->push_back(static_cast<uint32_t>(out.size()));
     if (IsSpace(cp)) {
       pending_space = !out.empty();
       continue;
@@ -109,6 +110,10 @@ std::string NameKey(std::string_view name) {
 }
 
 std::string NormalizeForQuoteMatch(std::string_view text) { return PlainText(text); }
+
+std::string NormalizeForQuoteMatch(std::string_view text, std::vector<uint32_t>* newlines) {
+  return PlainText(text, newlines);
+}
 
 std::string LowerCase(std::string_view utf8) {
   std::string out;

@@ -1,6 +1,7 @@
 // Unicode helpers: the normal form under which names are compared, and code point access.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,5 +38,10 @@ bool IsValidUtf8(std::string_view text);
 /// Replaces typographic quotes (‘ ’ “ ” „ « ») and dashes (‐ ‑ ‒ – — ―) by ASCII ones and
 /// collapses every whitespace run to one space; used to compare quotes with their sources.
 std::string NormalizeForQuoteMatch(std::string_view text);
+
+/// As NormalizeForQuoteMatch; *newlines receives, for each line break of the text, the offset in
+/// the result before which it fell, so that the line of a result offset p is one more than the
+/// number of those offsets below p.
+std::string NormalizeForQuoteMatch(std::string_view text, std::vector<uint32_t>* newlines);
 
 }  // namespace casegraph
