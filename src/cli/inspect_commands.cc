@@ -3,6 +3,7 @@
 
 #include "cli/context.h"
 #include "cli/filter_options.h"
+#include "io/duplicate_check.h"
 #include "io/graph_loader.h"
 #include "io/quote_check.h"
 #include "query/relations_at.h"
@@ -22,15 +23,17 @@ struct InspectOptions {
 };
 
 int RunCheck(const Context& ctx) {
-  // Batch and shell have the graph loaded: for them only the quotes remain to check. Otherwise
-  // the quotes are checked with everything else, so that one run lists every problem.
+  // Batch and shell have the graph loaded: for them only the quotes and near-duplicates remain
+  // to check. Otherwise those are checked with everything else, so that one run lists every
+  // problem.
   Diagnostics diagnostics;
   std::shared_ptr<const Graph> g = ctx.loaded;
   if (g) {
     diagnostics = CheckQuotes(g->model());
+    for (Diagnostic& d : FindNearDuplicates(g->model())) diagnostics.push_back(std::move(d));
   } else {
     GraphLoadOptions options;
-    options.check_quotes = true;
+    options.thorough = true;
     Result<std::shared_ptr<const Graph>> loaded = LoadGraph(ctx.GraphPaths(), options, &diagnostics);
     if (loaded.ok()) {
       g = std::move(loaded).value();

@@ -8,6 +8,7 @@
 #include "io/case_merger.h"
 #include "io/case_reader.h"
 #include "io/csv_reader.h"
+#include "io/duplicate_check.h"
 #include "io/ftm_reader.h"
 #include "io/quote_check.h"
 #include "io/source_text.h"
@@ -41,7 +42,7 @@ void SortDiagnostics(const std::vector<std::string>& file_order, Diagnostics* di
 }
 
 Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagnostics* warnings,
-                   bool check_quotes = false) {
+                   bool thorough = false) {
   CaseMerger merger(&diagnostics);
   std::vector<std::string> order;
   for (SourceText& text : texts) {
@@ -54,8 +55,13 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
     text = SourceText(text.name(), std::string());  // the bytes are no longer needed
   }
   Case merged = merger.Finish();
-  if (check_quotes) {
+  if (thorough) {
+    // Near-duplicates only among records without errors: a half-read record would make noise.
+    const bool valid = ErrorCount(diagnostics) == 0;
     for (Diagnostic& d : CheckQuotes(merged)) diagnostics.push_back(std::move(d));
+    if (valid) {
+      for (Diagnostic& d : FindNearDuplicates(merged)) diagnostics.push_back(std::move(d));
+    }
   }
   SortDiagnostics(order, &diagnostics);
   if (ErrorCount(diagnostics) > 0) return Status::FromDiagnostics(std::move(diagnostics));
@@ -86,7 +92,7 @@ std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* d
   return {path};
 }
 
-Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings, bool check_quotes) {
+Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings, bool thorough) {
   Diagnostics diagnostics;
   std::vector<SourceText> texts;
   std::set<std::string> seen;
@@ -103,7 +109,7 @@ Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnin
       texts.push_back(std::move(text).value());
     }
   }
-  return Merge(std::move(texts), std::move(diagnostics), warnings, check_quotes);
+  return Merge(std::move(texts), std::move(diagnostics), warnings, thorough);
 }
 
 Case RebuildCase(const std::vector<StoredFile>& files, EdgeTable edges,

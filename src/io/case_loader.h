@@ -19,11 +19,12 @@ std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* d
 /// twice is read once). "*.csv" files are CSV edge files, "*.ftm.json" and "*.ftm.jsonl"
 /// FollowTheMoney files; others are case files. Nothing is ever half-loaded: on any error the
 /// status holds every diagnostic (errors and warnings) in file order, then line and column; a
-/// case that loads gives its warnings to *warnings, when given. With check_quotes, every quote is
-/// also compared with its source's file (CheckQuotes) over all that could be read, so that one
-/// run reports every problem.
+/// case that loads gives its warnings to *warnings, when given. With thorough (for `check`), over
+/// all that could be read, every quote is also compared with its source's file (CheckQuotes) and
+/// near-duplicates are looked for (FindNearDuplicates; only when the files have no other
+/// errors, since a half-read record makes noise), so that one run reports every problem.
 Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings = nullptr,
-                      bool check_quotes = false);
+                      bool thorough = false);
 
 /// A file of a snapshot: a case file's text, or only the name of a CSV file (its rows are stored).
 struct StoredFile {

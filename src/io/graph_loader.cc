@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "io/case_loader.h"
+#include "io/duplicate_check.h"
 #include "io/quote_check.h"
 #include "io/snapshot.h"
 
@@ -24,16 +25,17 @@ Result<std::shared_ptr<const Graph>> LoadGraph(const std::vector<std::string>& p
     stage("opening the snapshot (" + std::to_string(bytes >> 20) + " MB)");
     Result<std::unique_ptr<const Graph>> snapshot = OpenSnapshot(p);
     if (!snapshot.ok()) return snapshot.status();
-    if (options.check_quotes) {
-      Diagnostics quotes = CheckQuotes(snapshot.value()->model());
-      if (ErrorCount(quotes) > 0) return Status::FromDiagnostics(std::move(quotes));
-      if (warnings) warnings->insert(warnings->end(), quotes.begin(), quotes.end());
+    if (options.thorough) {
+      Diagnostics found = CheckQuotes(snapshot.value()->model());
+      for (Diagnostic& d : FindNearDuplicates(snapshot.value()->model())) found.push_back(std::move(d));
+      if (ErrorCount(found) > 0) return Status::FromDiagnostics(std::move(found));
+      if (warnings) warnings->insert(warnings->end(), found.begin(), found.end());
     }
     return std::shared_ptr<const Graph>(std::move(snapshot).value());
   }
   stage("reading " + std::to_string(paths.size()) + (paths.size() == 1 ? " path (" : " paths (") +
         std::to_string(bytes >> 20) + " MB)");
-  Result<Case> loaded = LoadCase(paths, warnings, options.check_quotes);
+  Result<Case> loaded = LoadCase(paths, warnings, options.thorough);
   if (!loaded.ok()) return loaded.status();
   stage("building the graph");
   return std::shared_ptr<const Graph>(Graph::Build(std::move(loaded).value()));

@@ -18,8 +18,9 @@ struct GraphLoadOptions {
   /// Told what is being done as loading goes ("reading 2 paths (44 MB)", "building the graph"),
   /// so that a caller can show progress; may be empty.
   std::function<void(std::string_view stage)> on_stage;
-  /// Compare every quote with its source's file too (see LoadCase), for `check`.
-  bool check_quotes = false;
+  /// Compare every quote with its source's file and look for near-duplicates too (see LoadCase's
+  /// thorough), for `check`.
+  bool thorough = false;
 };
 
 /// The graph that paths stand for. A snapshot is a whole graph: it is opened alone. On failure

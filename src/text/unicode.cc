@@ -134,3 +134,54 @@ std::string UpperCase(std::string_view utf8) {
 }
 
 }  // namespace casegraph
+
+namespace casegraph {
+
+namespace {
+
+// The name without a trailing "(ABBR)" of at most 12 characters, when something precedes it.
+std::string_view WithoutAbbreviation(std::string_view name) {
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (name.empty() || name.back() != ')') return name;
+  const size_t open = name.rfind('(');
+  if (open == std::string_view::npos || open == 0) return name;
+  const std::string_view inside = name.substr(open + 1, name.size() - open - 2);
+  if (inside.empty() || CountCodePoints(inside) > 12 || inside.find_first_of("()") != std::string_view::npos) {
+    return name;
+  }
+  std::string_view before = name.substr(0, open);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.empty() ? name : before;
+}
+
+}  // namespace
+
+std::string LooseNameKey(std::string_view name) {
+  const std::string key = NameKey(WithoutAbbreviation(name));
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(key.data()),
+                                          static_cast<utf8proc_ssize_t>(key.size()), &mapped,
+                                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                                                                         UTF8PROC_STRIPMARK));
+  const std::string bare = n < 0 ? key : std::string(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  std::string out;
+  bool pending_space = false;
+  for (size_t pos = 0; pos < bare.size();) {
+    const char32_t cp = DecodeOne(bare, &pos);
+    const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    const bool letter_or_digit = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                                 (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+    if (!letter_or_digit) {
+      // Apostrophes join ("O'Brien" is "obrien"); every other mark separates.
+      if (cp != '\'' && cp != '.') pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
+}  // namespace casegraph

@@ -12,6 +12,12 @@ namespace casegraph {
 /// typographic apostrophes and quotes made plain, whitespace runs collapsed, ends trimmed.
 std::string NameKey(std::string_view name);
 
+/// A looser key, under which two names are probably one entity: NameKey's, then accents
+/// removed, punctuation and symbols dropped (a hyphen or slash counts as a space), whitespace
+/// collapsed, and a trailing parenthesised abbreviation of up to 12 characters left out
+/// ("Roskomnadzor (RKN)" -> "roskomnadzor").
+std::string LooseNameKey(std::string_view name);
+
 /// The code points of a UTF-8 string; an invalid byte becomes U+FFFD.
 std::vector<char32_t> CodePoints(std::string_view utf8);
 
