@@ -31,6 +31,7 @@ std::unique_ptr<CLI::App> BuildCommandApp(Context* ctx) {
   RegisterImportCommand(*app, ctx);
   RegisterBuildCommand(*app, ctx);
   RegisterFmtCommand(*app, ctx);
+  RegisterDiffCommand(*app, ctx);
   return app;
 }
 

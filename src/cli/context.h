@@ -92,6 +92,7 @@ void RegisterExportCommand(CLI::App& app, Context* ctx);    // export
 void RegisterImportCommand(CLI::App& app, Context* ctx);    // import
 void RegisterAnalysisCommands(CLI::App& app, Context* ctx); // neighbors, rank, brokers
 void RegisterFmtCommand(CLI::App& app, Context* ctx);       // fmt
+void RegisterDiffCommand(CLI::App& app, Context* ctx);      // diff
 void RegisterBatchCommand(CLI::App& app, Context* ctx);     // batch
 void RegisterShellCommand(CLI::App& app, Context* ctx);     // shell
 void RegisterBuildCommand(CLI::App& app, Context* ctx);     // build

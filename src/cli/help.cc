@@ -32,6 +32,7 @@ const std::vector<std::vector<std::string>>& ExamplesOf(const std::string& comma
         {"export", "--around", "Roskomnadzor", "--to", "json"}}},
       {"import", {{"import", "csv", "edges.csv"}, {"import", "ftm", "entities.ftm.json"}}},
       {"fmt", {{"fmt", "--check"}, {"fmt", "graphs/russia-twitter-2021.json"}}},
+      {"diff", {{"diff", "old-version.json", "graphs/russia-twitter-2021.json"}, {"diff", "/dev/null", "graphs", "--format", "json"}}},
       {"build", {{"build", "-o", "case.snapshot"}, {"-g", "case.snapshot", "path", "Navalny", "NCOSE"}}},
       {"batch", {{"batch"}}},
       {"shell", {{"shell"}}},
