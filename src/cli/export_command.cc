@@ -19,6 +19,8 @@ struct ExportOptions {
   std::string around;
   int depth = 1;
   std::vector<std::string> path;  // FROM TO
+  PathFormSpec form;              // which paths --path draws
+  std::string context = "neighbours";
   std::string output;             // -o PATH
   FilterSpec filter;
 };
@@ -30,9 +32,22 @@ std::string Title(const Graph& g) {
 }
 
 // Selects the part of the graph to export; nullopt after printing why it cannot.
-std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportOptions& o, const TraversalFilter& f,
-                               std::string* title) {
+std::optional<Subgraph> Select(const Context& ctx, const Graph& g, ExportOptions o, std::string* title) {
   *title = Title(g);
+  std::optional<EntityId> from, to;
+  PathQuery q;
+  if (!o.path.empty()) {
+    from = ctx.ResolveEntity(g, o.path[0]);
+    to = ctx.ResolveEntity(g, o.path[1]);  // both reported when both are unknown
+    if (!from || !to) return std::nullopt;
+    q = MakePathQuery(o.form, &o.filter, *from, *to);
+  }
+  Result<TraversalFilter> filter = CompileFilter(g, o.filter);
+  if (!filter.ok()) {
+    ctx.Fail(filter.status());
+    return std::nullopt;
+  }
+  const TraversalFilter& f = filter.value();
   if (!o.around.empty()) {
     std::optional<EntityId> v = ctx.ResolveEntity(g, o.around);
     if (!v) return std::nullopt;
@@ -40,13 +55,7 @@ std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportO
     *title += o.depth == 1 ? " and its neighbours" : ", " + std::to_string(o.depth) + " hops around";
     return Around(g, f, *v, o.depth);
   }
-  if (!o.path.empty()) {
-    std::optional<EntityId> from = ctx.ResolveEntity(g, o.path[0]);
-    std::optional<EntityId> to = ctx.ResolveEntity(g, o.path[1]);  // both reported when both are unknown
-    if (!from || !to) return std::nullopt;
-    PathQuery q;
-    q.from = *from;
-    q.to = *to;
+  if (from) {
     Result<PathAnswer> answer = FindPaths(g, f, q);
     if (!answer.ok()) {
       ctx.Fail(answer.status());
@@ -58,7 +67,8 @@ std::optional<Subgraph> Select(const Context& ctx, const Graph& g, const ExportO
       return std::nullopt;
     }
     *title = std::string(g.entity_name(*from)) + " → " + std::string(g.entity_name(*to));
-    return PathContext(g, f, answer.value(), true);
+    if (const size_t n = answer.value().paths.size(); n > 1) *title += " (" + std::to_string(n) + " paths)";
+    return PathContext(g, f, answer.value(), o.context != "none");
   }
   return WholeGraph(g, f);
 }
@@ -75,10 +85,8 @@ int Write(const Context& ctx, const ExportOptions& o, const std::string& text) {
 int RunExport(const Context& ctx, const ExportOptions& o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
-  Result<TraversalFilter> filter = CompileFilter(*g, o.filter);
-  if (!filter.ok()) return ctx.Fail(filter.status());
   std::string title;
-  std::optional<Subgraph> s = Select(ctx, *g, o, filter.value(), &title);
+  std::optional<Subgraph> s = Select(ctx, *g, o, &title);
   if (!s) return kInvalid;
   if (o.to == "dot") return Write(ctx, o, RenderDot(*g, *s, title));
   if (o.to == "svg") {
@@ -111,8 +119,12 @@ void RegisterExportCommand(CLI::App& app, Context* ctx) {
   CLI::Option* around = command->add_option("--around", o->around, "Only the entities around ENTITY")->type_name("ENTITY");
   command->add_option("--depth", o->depth, "With --around: how many hops (default 1)")
       ->check(AtLeast(0))->type_name("N")->capture_default_str();
-  command->add_option("--path", o->path, "The shortest path from A to B, bold, with the neighbours of its entities")
-      ->expected(2)->type_name("A B")->excludes(around);
+  CLI::Option* path =
+      command->add_option("--path", o->path, "Paths from A to B (the shortest, or what the path flags ask), bold, in context")
+          ->expected(2)->type_name("A B")->excludes(around);
+  for (CLI::Option* option : AddPathFormOptions(command, &o->form, &o->filter)) option->needs(path);
+  command->add_option("--context", o->context, "With --path: the neighbours of the paths' entities too, or only the paths")
+      ->check(CLI::IsMember({"neighbours", "neighbors", "none"}))->capture_default_str()->needs(path);
   command->add_option("-o,--output", o->output, "Write to PATH atomically (a directory for csv); default stdout")
       ->type_name("PATH");
   AddRelationOptions(command, &o->filter);

@@ -135,6 +135,8 @@ void JsonOut::HopObject(const Graph& g, const Hop& hop, bool with_cost, std::opt
   Field("status", ClaimStatusName(g.relation_status(r)));
   Key("evidence");
   EvidenceArray(g.relation_evidence(r));
+  Key("attributes");
+  AttributesObject(g.relation_attributes(r));
   if (with_cost) {
     Key("cost");
     Double(g.relation_weight(r));

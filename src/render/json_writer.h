@@ -38,7 +38,7 @@ class JsonOut {
   void StringArray(const std::vector<std::string>& items);
   void Field(const std::string& k, const std::string& v) { Key(k); String(v); }
 
-  /// A hop object: relation, type, label, direction, from, to, date, status, evidence, the
+  /// A hop object: relation, type, label, direction, from, to, date, status, evidence, attributes, the
   /// relation's weight as "cost" when with_cost, and the day it was taken as "time" when given.
   void HopObject(const Graph& g, const Hop& hop, bool with_cost = false, std::optional<Day> time = std::nullopt);
   /// A day ("2021-03-09"), or null for kFirstDay (no constraint).
