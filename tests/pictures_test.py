@@ -5,7 +5,7 @@ Exports SVG (through Graphviz) of the bundled case, the hostile-names graph and 
 status and hostile source URLs; parses each with a strict XML parser (expat); checks that no
 attribute was injected and every link is http, https or mailto; and on the statuses case that the
 five statuses are drawn with five distinct line styles, the denied relation marked in its label,
-and the legend naming each style.
+the legend naming each style, and names and type labels (in the legend too) drawn as written.
 Usage: pictures_test.py CASEGRAPH SOURCE_DIR"""
 import subprocess
 import sys
@@ -61,6 +61,7 @@ for word in ["fact (heavy, solid)", "reported (solid)", "alleged (heavy, dashed)
     check(word in legend, f"the legend does not explain '{word}'")
 texts = [t.text or "" for t in root.iter(f"{SVG}text")]
 check("Court \\N \\G" in texts and "Critic <b>&amp;</b>" in texts, f"names drawn as written: {texts}")
+check("→ stated \\N \\G about" in texts, f"Graphviz escapes in the legend drawn as written: {texts}")
 links = sorted({a.get(XLINK) for a in root.iter(f"{SVG}a") if a.get(XLINK)})
 check(links == ["https://example.org/case?a=1&b=2", "https://x.example/%22%20onmouseover=%22alert(1)",
                 "mailto:desk@example.org"], f"links as expected: {links}")

@@ -101,7 +101,10 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   // csv: a directory
   if (o.output.empty() || o.output == "-") return ctx.Fail("--to csv writes a directory: give it with -o DIR");
   const CsvExport csv = RenderNeo4jCsv(*g, *s);
-  if (Status s = WriteDirectoryAtomically(o.output, {{"nodes.csv", csv.nodes}, {"relationships.csv", csv.relationships}});
+  if (Status s = WriteDirectoryAtomically(o.output, {{"nodes.csv", csv.nodes},
+                                                     {"relationships.csv", csv.relationships},
+                                                     {"kuzu.cypher", csv.kuzu},
+                                                     {"neo4j-import.sh", csv.neo4j}});
       !s.ok()) {
     return ctx.Fail(s);
   }

@@ -70,7 +70,10 @@ std::string RenderCypher(const Graph& g, const Subgraph& s) {
                        {"start", rel.start ? Literal(rel.start->text) : ""},
                        {"end", rel.end ? Literal(rel.end->text) : ""}, {"status", Literal(ClaimStatusName(rel.status))},
                        {"weight", weight}, {"source", first ? Literal(first->source) : ""},
-                       {"quote", first && !first->quote.empty() ? Literal(first->quote) : ""}}) +
+                       {"quote", first && !first->quote.empty() ? Literal(first->quote) : ""},
+                       {"symmetric", g.is_symmetric(g.relation_type(r)) ? "true" : "false"},
+                       {"attributes", Literal(AttributesJson(rel.attributes))},
+                       {"evidence", Literal(EvidenceJson(rel.evidence))}}) +
            "]->(b);\n";
   }
   return out;

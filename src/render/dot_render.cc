@@ -31,6 +31,17 @@ std::string Quoted(std::string_view text, bool entities) {
   return out + "\"";
 }
 
+// Text in the legend's HTML-like label: HTML-escaped, and each backslash doubled, since Graphviz
+// substitutes \N, \G and the like even there ("\N" in a type label would become "#legend").
+std::string LegendText(const std::string& text) {
+  std::string out;
+  for (char c : XmlEscape(text)) {
+    if (c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string DotQuote(std::string_view text) { return Quoted(text, true); }
@@ -134,11 +145,11 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
   std::string table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"4\">";
   for (TypeId t : entity_types) {
     const EntityStyle style = StyleOfEntityType(g, t);
-    table += "<TR><TD BGCOLOR=\"" + XmlEscape(style.color) + "\">" + XmlEscape(style.label) + "</TD></TR>";
+    table += "<TR><TD BGCOLOR=\"" + XmlEscape(style.color) + "\">" + LegendText(style.label) + "</TD></TR>";
   }
   for (TypeId t : relation_types) {
     table += "<TR><TD BORDER=\"0\"><FONT COLOR=\"" + XmlEscape(StyleOfRelationType(g, t).color) + "\">&#8594; " +
-             XmlEscape(g.relation_type_info(t).label) + "</FONT></TD></TR>";
+             LegendText(g.relation_type_info(t).label) + "</FONT></TD></TR>";
   }
   // How sure a relation is, by its line: the statuses drawn, each with its line's look.
   for (ClaimStatus st : statuses) {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <string>
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "graph/graph.h"
 #include "query/subgraph.h"
@@ -27,6 +29,8 @@ std::string RenderMermaid(const Graph& g, const Subgraph& s);
 struct CsvExport {
   std::string nodes;          // nodes.csv
   std::string relationships;  // relationships.csv
+  std::string kuzu;           // kuzu.cypher: the schema and COPY statements that load both into Kuzu
+  std::string neo4j;          // neo4j-import.sh: the neo4j-admin command line that imports both
 };
 CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s);
 
@@ -36,7 +40,11 @@ std::string CsvField(std::string_view text);
 /// A Cypher script of CREATE statements for Neo4j.
 std::string RenderCypher(const Graph& g, const Subgraph& s);
 
-/// Attributes as one JSON object text ({"country": "RU"}), for formats without nested values.
+/// Attributes as one JSON object text ({"country": "RU"}), for formats without nested values;
+/// likewise every evidence item ([{"source": ..., "quote": ..., "locator"?: ...}]) and a list of
+/// strings (["RKN", "Роскомнадзор"]).
 std::string AttributesJson(const Attributes& attributes);
+std::string EvidenceJson(std::span<const Evidence> evidence);
+std::string StringsJson(const std::vector<std::string>& strings);
 
 }  // namespace casegraph

@@ -59,12 +59,14 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
     out += "  <key id=\"" + XmlEscape(id) + "\" for=\"" + domain + "\" attr.name=\"" + XmlEscape(id) + "\" attr.type=\"" + type +
            "\"/>\n";
   };
-  for (const char* k : {"name", "type", "description", "aliases"}) key(k, "node", "string");
+  for (const char* k : {"name", "type", "description", "aliases", "attributes"}) key(k, "node", "string");
   for (const auto& [name, type] : node_keys) key("attr." + name, "node", type);
-  for (const char* k : {"relation", "type", "label", "inverse", "date", "start", "end", "status", "source", "quote"}) {
+  for (const char* k : {"relation", "type", "label", "inverse", "date", "start", "end", "status", "source", "quote",
+                        "evidence", "attributes"}) {
     key(std::string("edge.") + k, "edge", "string");
   }
   key("edge.weight", "edge", "double");
+  key("edge.symmetric", "edge", "boolean");
   for (const auto& [name, type] : edge_keys) key("edge.attr." + name, "edge", type);
   out += "  <graph id=\"casegraph\" edgedefault=\"directed\">\n";
   for (EntityId v : s.entities) {
@@ -74,11 +76,8 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
     Data(&out, "name", e.name);
     Data(&out, "type", e.type);
     if (!e.description.empty()) Data(&out, "description", e.description);
-    if (!e.aliases.empty()) {
-      std::string joined;
-      for (const std::string& a : e.aliases) joined += (joined.empty() ? "" : "; ") + a;
-      Data(&out, "aliases", joined);
-    }
+    if (!e.aliases.empty()) Data(&out, "aliases", StringsJson(e.aliases));
+    if (!e.attributes.empty()) Data(&out, "attributes", AttributesJson(e.attributes));
     AttributeData(&out, "attr.", e.attributes);
     out += "    </node>\n";
   }
@@ -98,10 +97,13 @@ std::string RenderGraphml(const Graph& g, const Subgraph& s) {
     char weight[32];
     std::snprintf(weight, sizeof weight, "%.17g", rel.weight);
     Data(&out, "edge.weight", weight);
+    Data(&out, "edge.symmetric", g.is_symmetric(g.relation_type(r)) ? "true" : "false");
     if (!rel.evidence.empty()) {
       Data(&out, "edge.source", rel.evidence.front().source);
       if (!rel.evidence.front().quote.empty()) Data(&out, "edge.quote", rel.evidence.front().quote);
+      Data(&out, "edge.evidence", EvidenceJson(rel.evidence));
     }
+    if (!rel.attributes.empty()) Data(&out, "edge.attributes", AttributesJson(rel.attributes));
     AttributeData(&out, "edge.attr.", rel.attributes);
     out += "    </edge>\n";
   }

@@ -9,6 +9,18 @@ std::string AttributesJson(const Attributes& attributes) {
   return json.Text();
 }
 
+std::string EvidenceJson(std::span<const Evidence> evidence) {
+  JsonOut json(false);
+  json.EvidenceArray(evidence);
+  return json.Text();
+}
+
+std::string StringsJson(const std::vector<std::string>& strings) {
+  JsonOut json(false);
+  json.StringArray(strings);
+  return json.Text();
+}
+
 std::string RenderNodeLinkJson(const Graph& g, const Subgraph& s) {
   JsonOut json(true);
   json.StartObject();

@@ -6,8 +6,9 @@
 
 namespace casegraph {
 
-/// & < > " ' as character references; control characters that XML 1.0 cannot hold (all below
-/// U+0020 but tab, line feed and carriage return) dropped.
+/// & < > " ' and carriage return as character references (a raw carriage return is read back as
+/// a line feed); control characters that XML 1.0 cannot hold (all below U+0020 but tab, line
+/// feed and carriage return) dropped.
 std::string XmlEscape(std::string_view text);
 
 }  // namespace casegraph

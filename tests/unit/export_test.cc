@@ -163,6 +163,10 @@ TEST_CASE("CSV export rows parse back with every value intact") {
   }
   CHECK(rels[1][11] == g->relation(0)->evidence[0].source);
   CHECK(rels[1][12] == g->relation(0)->evidence[0].quote);
+  // Aliases are a JSON list (an alias may hold ';', neo4j-admin's array delimiter); every
+  // evidence item is kept, as JSON.
+  for (size_t i = 1; i < nodes.size(); ++i) CHECK(nodes[i][4] == StringsJson(g->entity(static_cast<EntityId>(i - 1))->aliases));
+  for (size_t i = 1; i < rels.size(); ++i) CHECK(rels[i][14] == EvidenceJson(g->relation(static_cast<RelationId>(i - 1))->evidence));
 }
 
 TEST_CASE("Cypher string literals and names round-trip hostile text") {
@@ -208,6 +212,12 @@ TEST_CASE("Cypher string literals and names round-trip hostile text") {
     INFO(name);
     CHECK(std::find(literals.begin(), literals.end(), name) != literals.end());
   }
+  // Nothing of a relation is lost: its attributes and every evidence item, as JSON.
+  for (RelationId r = 0; r < g->relation_count(); ++r) {
+    const Transient<Relation> rel = g->relation(r);
+    CHECK(std::find(literals.begin(), literals.end(), AttributesJson(rel->attributes)) != literals.end());
+    CHECK(std::find(literals.begin(), literals.end(), EvidenceJson(rel->evidence)) != literals.end());
+  }
 }
 
 TEST_CASE("GraphML and node-link JSON carry hostile text escaped") {
@@ -220,6 +230,8 @@ TEST_CASE("GraphML and node-link JSON carry hostile text escaped") {
   for (auto it = std::sregex_iterator(graphml.begin(), graphml.end(), data); it != std::sregex_iterator(); ++it) ++values;
   CHECK(values > g->entity_count() * 2);
   CHECK(graphml.find('\x01') == std::string::npos);
+  CHECK(graphml.find('\r') == std::string::npos);  // a raw one would be read back as a line feed
+  CHECK(graphml.find("line one&#13;\nline two") != std::string::npos);
   CHECK(graphml.find("&lt;i&gt;html&lt;/i&gt; &amp; &lt;b&gt;bold&lt;/b&gt;") != std::string::npos);
 
   rapidjson::Document doc;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Loads casegraph's CSV export (neo4j-admin header format) into Kuzu with COPY FROM and checks
-// that Kuzu's shortest-path lengths equal casegraph's, both directed and in any direction.
+// Loads casegraph's CSV export (neo4j-admin header format) into Kuzu by running the kuzu.cypher
+// the export writes beside the CSV files, checks that every field of every entity and relation
+// arrived as the JSON export has it, and that Kuzu's shortest-path lengths equal casegraph's,
+// both directed and in any direction.
 // Usage: KUZU_MODULE=.../node_modules/kuzu node check_kuzu.js CASEGRAPH GRAPH_PATH PAIRS
 "use strict";
 const { execFileSync, spawnSync } = require("child_process");
@@ -30,13 +32,14 @@ async function main() {
   execFileSync(binary, ["-g", graph, "export", "--to", "csv", "-o", dir]);
   const db = new kuzu.Database(path.join(scratch, "db"));
   const conn = new kuzu.Connection(db);
-  await conn.query("CREATE NODE TABLE Entity(id STRING, name STRING, kind STRING, description STRING, " +
-                   "aliases STRING, attributes STRING, labels STRING, PRIMARY KEY(id))");
-  await conn.query("CREATE REL TABLE Rel(FROM Entity TO Entity, kind STRING, rid STRING, label STRING, " +
-                   "on_date STRING, start_date STRING, end_date STRING, status STRING, weight DOUBLE, " +
-                   "symmetric BOOLEAN, source STRING, quote STRING, attributes STRING)");
-  await conn.query(`COPY Entity FROM '${dir}/nodes.csv' (HEADER=true, PARALLEL=false)`);
-  await conn.query(`COPY Rel FROM '${dir}/relationships.csv' (HEADER=true, PARALLEL=false)`);
+  // kuzu.cypher names the CSV files relative to its directory: run it from there.
+  const here = process.cwd();
+  process.chdir(dir);
+  for (const statement of fs.readFileSync("kuzu.cypher", "utf8").split(";\n")) {
+    const text = statement.split("\n").filter((l) => !l.startsWith("//")).join("\n").trim();
+    if (text) await conn.query(text);
+  }
+  process.chdir(here);
   const ids = (await (await conn.query("MATCH (e:Entity) RETURN e.id AS id ORDER BY id")).getAll()).map((r) => r.id);
   const stats = JSON.parse(casegraph("stats", "--format", "json").stdout);
   const relCount = (await (await conn.query("MATCH ()-[r:Rel]->() RETURN count(r) AS n")).getAll())[0].n;
@@ -45,6 +48,7 @@ async function main() {
     console.log(`  counts differ: kuzu ${ids.length} nodes / ${relCount} rels, casegraph ${stats.entities} / ${stats.relations}`);
     failures++;
   }
+  failures += await compareFields(conn, JSON.parse(casegraph("export", "--to", "json").stdout));
   // casegraph follows symmetric relations both ways even when directed; Kuzu does not know of
   // them. Directed lengths are therefore compared without symmetric relations on both sides.
   const symmetric = (await (await conn.query("MATCH ()-[r:Rel]->() WHERE r.symmetric RETURN DISTINCT r.kind AS k")).getAll())
@@ -78,6 +82,41 @@ async function main() {
               `compared (${reachable} reachable): ${failures ? "FAILED" : "ok"}`);
   fs.rmSync(scratch, { recursive: true, force: true });
   process.exit(failures ? 1 : 0);
+}
+
+// Every field of the JSON export, as Kuzu read it from the CSV files.
+async function compareFields(conn, exported) {
+  let failures = 0;
+  const differ = (what, got, want) => {
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      if (failures++ < 5) console.log(`  ${what}: kuzu has ${JSON.stringify(got)}, the JSON export ${JSON.stringify(want)}`);
+    }
+  };
+  const nodes = new Map((await (await conn.query("MATCH (e:Entity) RETURN e.*")).getAll()).map((r) => [r["e.id"], r]));
+  for (const n of exported.nodes) {
+    const k = nodes.get(n.id);
+    if (!k) { differ(`entity ${n.id}`, null, n.id); continue; }
+    differ(`entity ${n.id} name`, k["e.name"], n.name);
+    differ(`entity ${n.id} type`, k["e.kind"], n.type);
+    differ(`entity ${n.id} description`, k["e.description"] ?? "", n.description);
+    differ(`entity ${n.id} aliases`, JSON.parse(k["e.aliases"]), n.aliases);
+    differ(`entity ${n.id} attributes`, JSON.parse(k["e.attributes"]), n.attributes);
+  }
+  const rels = new Map((await (await conn.query("MATCH (a)-[r:Rel]->(b) RETURN a.id AS a, b.id AS b, r.*")).getAll())
+    .map((r) => [r["r.rid"], r]));
+  for (const l of exported.links) {
+    const k = rels.get(l.key);
+    if (!k) { differ(`relation ${l.key}`, null, l.key); continue; }
+    differ(`relation ${l.key} ends`, [k.a, k.b], [l.source, l.target]);
+    differ(`relation ${l.key} type`, k["r.kind"], l.type);
+    differ(`relation ${l.key} status`, k["r.status"], l.status);
+    differ(`relation ${l.key} weight`, k["r.weight"], l.weight);
+    differ(`relation ${l.key} dates`, [k["r.on_date"] ?? null, k["r.start_date"] ?? null, k["r.end_date"] ?? null],
+           [l.date ?? null, l.start ?? null, l.end ?? null]);
+    differ(`relation ${l.key} attributes`, JSON.parse(k["r.attributes"]), l.attributes);
+    differ(`relation ${l.key} evidence`, JSON.parse(k["r.evidence"]), l.evidence);
+  }
+  return failures;
 }
 
 main().catch((e) => {
