@@ -135,14 +135,17 @@ TEST_CASE("hostile names stay inside DOT strings") {
 TEST_CASE("Mermaid output keeps hostile names inside their labels") {
   auto g = Load("tests/data/hostile/hostile.json");
   const std::string text = RenderMermaid(*g, WholeGraph(*g, TraversalFilter(*g)));
-  const std::regex line_shape(R"(^flowchart LR$|^  n\d+\["[^"<>&|`]*"\]$|^  n\d+ (-->|==>|---|===)\|"[^"<>&|`]*"\| n\d+$)");
+  const std::regex line_shape(
+      R"(^flowchart LR$|^  n\d+\["[^"<>&|`\\]*"\]$|^  n\d+ (-->|==>|---|===)\|"[^"<>&|`\\]*"\| n\d+$|^  %% .*$|)"
+      R"(^  linkStyle \d+ [a-z0-9:, -]+$)");
   std::istringstream lines(text);
   size_t n = 0;
   for (std::string line; std::getline(lines, line); ++n) {
     INFO(line);
     CHECK(std::regex_match(line, line_shape));
   }
-  CHECK(n == 1 + g->entity_count() + g->relation_count());
+  CHECK(n >= 1 + g->entity_count() + g->relation_count());
+  CHECK(text.find("style") == std::string::npos);  // Mermaid's pre-pass would eat a ';' after it
 }
 
 TEST_CASE("CSV export rows parse back with every value intact") {
