@@ -5,6 +5,7 @@
 #include "cli/filter_options.h"
 #include "render/graphviz.h"
 #include "io/atomic_write.h"
+#include "io/case_writer.h"
 #include "query/path.h"
 #include "query/subgraph.h"
 #include "render/dot_render.h"
@@ -101,10 +102,17 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   // csv: a directory
   if (o.output.empty() || o.output == "-") return ctx.Fail("--to csv writes a directory: give it with -o DIR");
   const CsvExport csv = RenderNeo4jCsv(*g, *s);
+  // Beside the rows, what they do not hold: the vocabulary, the sources and the titles, as a case
+  // file, so that `casegraph -g DIR` reads the export back into the same graph.
+  CaseFile rest;
+  for (const std::string& t : g->model().titles) rest.title += (rest.title.empty() ? "" : "; ") + t;
+  rest.vocabulary = g->model().vocabulary;
+  rest.sources = g->model().sources;
   if (Status s = WriteDirectoryAtomically(o.output, {{"nodes.csv", csv.nodes},
                                                      {"relationships.csv", csv.relationships},
                                                      {"kuzu.cypher", csv.kuzu},
-                                                     {"neo4j-import.sh", csv.neo4j}});
+                                                     {"neo4j-import.sh", csv.neo4j},
+                                                     {"case.json", WriteCaseFile(rest)}});
       !s.ok()) {
     return ctx.Fail(s);
   }

@@ -1,12 +1,14 @@
 #include "io/case_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
 
 #include "io/case_merger.h"
 #include "io/case_reader.h"
+#include "io/csv_export_reader.h"
 #include "io/csv_reader.h"
 #include "io/duplicate_check.h"
 #include "io/ftm_reader.h"
@@ -24,9 +26,20 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 CaseFile ReadAnyFile(const SourceText& text, Diagnostics* diagnostics) {
+  if (EndsWith(text.name(), ".csv") && IsCsvExport(text.text())) return ReadCsvExport(text, diagnostics);
   if (EndsWith(text.name(), ".csv")) return ReadCsvEdges(text, diagnostics);
   if (IsFtmFileName(text.name())) return ReadFtm(text, diagnostics);
   return ReadCaseFile(text, diagnostics);
+}
+
+// Whether a file starts with the header of casegraph's CSV export.
+bool IsExportFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  char head[512];
+  const size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  return IsCsvExport(std::string_view(head, n));
 }
 
 // Sorts diagnostics by file (in load order), line and column, keeping the order of equal places.
@@ -47,7 +60,7 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
   std::vector<std::string> order;
   for (SourceText& text : texts) {
     order.push_back(text.name());
-    if (EndsWith(text.name(), ".csv")) {
+    if (EndsWith(text.name(), ".csv") && !IsCsvExport(text.text())) {
       merger.AddCsv(text);
     } else {
       merger.Add(ReadAnyFile(text, &diagnostics));
@@ -77,7 +90,9 @@ std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* d
     std::vector<std::string> files;
     for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
       const std::string name = entry.path().filename().string();
-      if (EndsWith(name, ".json") && entry.is_regular_file(ec)) files.push_back(name);
+      // Case files, and casegraph's own CSV export (export --to csv writes a case.json beside it).
+      const bool exported = (name == "nodes.csv" || name == "relationships.csv") && IsExportFile(entry.path().string());
+      if ((EndsWith(name, ".json") || exported) && entry.is_regular_file(ec)) files.push_back(name);
     }
     if (ec) {
       diagnostics->push_back({Location{path}, "cannot read directory: " + ec.message()});

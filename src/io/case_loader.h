@@ -11,8 +11,8 @@
 
 namespace casegraph {
 
-/// The files a graph path stands for: the file itself, or every *.json in a directory
-/// (not recursive), sorted by name. Problems (missing path, empty directory) go to *diagnostics.
+/// The files a graph path stands for: the file itself, or every *.json in a directory (not
+/// recursive) and the nodes.csv and relationships.csv of casegraph's CSV export, sorted by name. Problems (missing path, empty directory) go to *diagnostics.
 std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* diagnostics);
 
 /// Reads and merges the files of all paths (each expanded as by ExpandGraphPath; a file named

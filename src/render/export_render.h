@@ -41,7 +41,8 @@ std::string CsvField(std::string_view text);
 std::string RenderCypher(const Graph& g, const Subgraph& s);
 
 /// Attributes as one JSON object text ({"country": "RU"}), for formats without nested values;
-/// likewise every evidence item ([{"source": ..., "quote": ..., "locator"?: ...}]) and a list of
+/// likewise every evidence item ([{"source": ..., "quote"?: ..., "locator"?: ...}], as a case file
+/// writes it) and a list of
 /// strings (["RKN", "Роскомнадзор"]).
 std::string AttributesJson(const Attributes& attributes);
 std::string EvidenceJson(std::span<const Evidence> evidence);

@@ -10,8 +10,18 @@ std::string AttributesJson(const Attributes& attributes) {
 }
 
 std::string EvidenceJson(std::span<const Evidence> evidence) {
+  // As a case file writes evidence (a quote or a locator, each only when there is one), so that
+  // the CSV export reads back.
   JsonOut json(false);
-  json.EvidenceArray(evidence);
+  json.StartArray();
+  for (const Evidence& e : evidence) {
+    json.StartObject();
+    json.Field("source", e.source);
+    if (!e.quote.empty()) json.Field("quote", e.quote);
+    if (!e.locator.empty()) json.Field("locator", e.locator);
+    json.EndObject();
+  }
+  json.EndArray();
   return json.Text();
 }
 
