@@ -10,6 +10,7 @@
 #include "query/subgraph.h"
 #include "render/dot_render.h"
 #include "render/export_render.h"
+#include "render/html_render.h"
 
 namespace casegraph::cli {
 
@@ -90,10 +91,16 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   std::optional<Subgraph> s = Select(ctx, *g, o, &title);
   if (!s) return kInvalid;
   if (o.to == "dot") return Write(ctx, o, RenderDot(*g, *s, title));
+  const GraphvizLayout layout = LayoutFor(s->entities.size(), s->relations.size());
   if (o.to == "svg") {
-    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title));
+    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title), layout);
     if (!svg.ok()) return ctx.Fail(svg.status());
     return Write(ctx, o, svg.value());
+  }
+  if (o.to == "html") {
+    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title), layout);
+    if (!svg.ok()) return ctx.Fail(svg.status());
+    return Write(ctx, o, RenderHtml(*g, *s, svg.value(), title));
   }
   if (o.to == "graphml") return Write(ctx, o, RenderGraphml(*g, *s));
   if (o.to == "json") return Write(ctx, o, RenderNodeLinkJson(*g, *s));
@@ -124,8 +131,8 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
 void RegisterExportCommand(CLI::App& app, Context* ctx) {
   auto o = std::make_shared<ExportOptions>();
   CLI::App* command = app.add_subcommand("export", "The case, a neighbourhood or a path in context, for other tools");
-  command->add_option("--to", o->to, "dot, svg (needs Graphviz), graphml, json (node-link), mermaid, csv (neo4j-admin / Kuzu), cypher")
-      ->check(CLI::IsMember({"dot", "svg", "graphml", "json", "mermaid", "csv", "cypher"}))
+  command->add_option("--to", o->to, "dot, svg and html (need Graphviz), graphml, json (node-link), mermaid, csv (neo4j-admin / Kuzu), cypher")
+      ->check(CLI::IsMember({"dot", "svg", "html", "graphml", "json", "mermaid", "csv", "cypher"}))
       ->capture_default_str();
   CLI::Option* around = command->add_option("--around", o->around, "Only the entities around ENTITY")->type_name("ENTITY");
   command->add_option("--depth", o->depth, "With --around: how many hops (default 1)")

@@ -32,10 +32,10 @@ std::string ReadAndRemove(const std::string& path) {
 
 }  // namespace
 
-Result<std::string> RenderSvg(const std::string& dot) {
+Result<std::string> RenderSvg(const std::string& dot, GraphvizLayout layout) {
   const std::string program = FindOnPath("dot");
   if (program.empty()) {
-    return Status::Unsupported(Message(Field("to"), " svg needs Graphviz's dot, which is not installed; install it with "
+    return Status::Unsupported(Message(Field("to"), " svg and html need Graphviz's dot, which is not installed; install it with "
                                        "'sudo apt-get install graphviz' (or use ", Field("to"), " dot and render it elsewhere)"));
   }
   char input[] = "/tmp/casegraph-dot-XXXXXX";
@@ -52,7 +52,8 @@ Result<std::string> RenderSvg(const std::string& dot) {
   }
   ::close(fd);
   const std::string errors = std::string(input) + ".err";
-  const std::string command = "'" + program + "' -Tsvg '" + input + "' 2>'" + errors + "'";
+  const char* engine = layout == GraphvizLayout::kForces ? " -Ksfdp" : "";
+  const std::string command = "'" + program + "'" + engine + " -Tsvg '" + input + "' 2>'" + errors + "'";
   FILE* pipe = ::popen(command.c_str(), "r");
   std::string output;
   if (pipe) {

@@ -2,6 +2,7 @@
 // reported at its row.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -71,5 +72,20 @@ TEST_CASE("a damaged CSV export is reported at its row, and nothing is loaded") 
   CHECK(run.status == 2);
   CHECK(run.out.empty());
   CHECK(run.err.find("relationships.csv:3:1: error: invalid date '2021-02-30") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("export --to html without Graphviz says so, and writes nothing") {
+  const fs::path dir = Scratch("html-without-dot");
+  fs::create_directories(dir);
+  const char* old = std::getenv("PATH");
+  const std::string saved = old ? old : "";
+  setenv("PATH", "/nonexistent", 1);
+  const auto run = RunCli({"-g", std::string(CASEGRAPH_SOURCE_DIR) + "/graphs", "export", "--to", "html", "-o",
+                           (dir / "case.html").string()});
+  setenv("PATH", saved.c_str(), 1);
+  CHECK(run.status == 2);
+  CHECK(run.err.find("--to svg and html need Graphviz's dot") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "case.html"));
   fs::remove_all(dir);
 }
