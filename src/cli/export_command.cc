@@ -93,12 +93,12 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   if (o.to == "dot") return Write(ctx, o, RenderDot(*g, *s, title));
   const GraphvizLayout layout = LayoutFor(s->entities.size(), s->relations.size());
   if (o.to == "svg") {
-    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title), layout);
+    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title, layout == GraphvizLayout::kLayers), layout);
     if (!svg.ok()) return ctx.Fail(svg.status());
     return Write(ctx, o, svg.value());
   }
   if (o.to == "html") {
-    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title), layout);
+    Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title, layout == GraphvizLayout::kLayers), layout);
     if (!svg.ok()) return ctx.Fail(svg.status());
     return Write(ctx, o, RenderHtml(*g, *s, svg.value(), title));
   }

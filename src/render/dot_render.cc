@@ -81,7 +81,7 @@ std::string EdgeTooltip(const Relation& r) {
 
 }  // namespace
 
-std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& title) {
+std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& title, bool relation_labels) {
   std::string out = "digraph casegraph {\n";
   out += "  graph [rankdir=LR, fontname=\"Helvetica\", label=" + DotQuote(title) + ", labelloc=t];\n";
   out += "  node [fontname=\"Helvetica\", style=\"filled,rounded\", shape=box];\n";
@@ -120,9 +120,10 @@ std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& titl
       label += RelationDateText(rel);
     }
     const bool bold = s.highlighted.count(r) > 0;
+    if (!relation_labels && !bold) label = status == ClaimStatus::kDenied ? "(denied)" : "";
     const std::string color = dim && !bold ? "gray75" : StyleOfRelationType(g, type).color;
     out += "  " + DotQuote(rel.from) + " -> " + DotQuote(rel.to) + " [id=" + DotQuote(rel.id) +
-           ", label=" + DotQuote(label) + ", color=" + DotQuote(color);
+           (label.empty() ? "" : ", label=" + DotQuote(label)) + ", color=" + DotQuote(color);
     if (dim && !bold) out += ", fontcolor=\"gray50\"";
     if (const std::string tip = EdgeTooltip(rel); !tip.empty()) out += ", tooltip=" + DotQuote(tip);
     if (!rel.evidence.empty()) {

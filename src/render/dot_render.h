@@ -19,6 +19,8 @@ std::string DotQuote(std::string_view text);
 /// tooltip and the source's url as URL; highlighted relations bold and their entities outlined,
 /// the rest greyed out; a legend (cluster_legend,
 /// one HTML-like table whose every string is HTML-escaped) of the entity and relation types drawn.
-std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& title);
+/// Without relation_labels (for drawings too dense to read them), only highlighted relations are
+/// labelled, and denied ones marked "(denied)"; the tooltips stay.
+std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& title, bool relation_labels = true);
 
 }  // namespace casegraph
