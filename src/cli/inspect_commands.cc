@@ -3,7 +3,7 @@
 
 #include "cli/context.h"
 #include "cli/filter_options.h"
-#include "io/duplicate_check.h"
+#include "io/case_loader.h"
 #include "io/graph_loader.h"
 #include "io/quote_check.h"
 #include "query/relations_at.h"
@@ -29,8 +29,7 @@ int RunCheck(const Context& ctx) {
   Diagnostics diagnostics;
   std::shared_ptr<const Graph> g = ctx.loaded;
   if (g) {
-    diagnostics = CheckQuotes(g->model());
-    for (Diagnostic& d : FindNearDuplicates(g->model())) diagnostics.push_back(std::move(d));
+    diagnostics = ThoroughChecks(g->model());
   } else {
     GraphLoadOptions options;
     options.thorough = true;

@@ -69,12 +69,7 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
   }
   Case merged = merger.Finish();
   if (thorough) {
-    // Near-duplicates only among records without errors: a half-read record would make noise.
-    const bool valid = ErrorCount(diagnostics) == 0;
-    for (Diagnostic& d : CheckQuotes(merged)) diagnostics.push_back(std::move(d));
-    if (valid) {
-      for (Diagnostic& d : FindNearDuplicates(merged)) diagnostics.push_back(std::move(d));
-    }
+    for (Diagnostic& d : ThoroughChecks(merged, ErrorCount(diagnostics) > 0)) diagnostics.push_back(std::move(d));
   }
   SortDiagnostics(order, &diagnostics);
   if (ErrorCount(diagnostics) > 0) return Status::FromDiagnostics(std::move(diagnostics));
@@ -83,6 +78,15 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
 }
 
 }  // namespace
+
+Diagnostics ThoroughChecks(const Case& c, bool other_errors) {
+  Diagnostics out = CheckQuotes(c);
+  // Near-duplicates only among records without errors: a half-read record would make noise.
+  if (!other_errors) {
+    for (Diagnostic& d : FindNearDuplicates(c)) out.push_back(std::move(d));
+  }
+  return out;
+}
 
 std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* diagnostics) {
   std::error_code ec;

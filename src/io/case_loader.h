@@ -26,6 +26,10 @@ std::vector<std::string> ExpandGraphPath(const std::string& path, Diagnostics* d
 Result<Case> LoadCase(const std::vector<std::string>& paths, Diagnostics* warnings = nullptr,
                       bool thorough = false);
 
+/// What a thorough load (check) adds over a case: every quote compared with its source's file
+/// (CheckQuotes), and, when the case has no other errors, near-duplicates (FindNearDuplicates).
+Diagnostics ThoroughChecks(const Case& c, bool other_errors = false);
+
 /// A file of a snapshot: a case file's text, or only the name of a CSV file (its rows are stored).
 struct StoredFile {
   std::string name;

@@ -48,14 +48,18 @@ struct Node {
   Node& Add(Node value) { return Add("", std::move(value)); }
 };
 
-std::string Quoted(std::string_view s) {
+}  // namespace
+
+std::string JsonQuoted(std::string_view s) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-Node String(std::string_view s) { return Node::Scalar(Quoted(s)); }
+namespace {
+
+Node String(std::string_view s) { return Node::Scalar(JsonQuoted(s)); }
 
 std::string Number(double d) {
   if (d == static_cast<double>(static_cast<int64_t>(d)) && d < 1e15 && d > -1e15) {
@@ -74,7 +78,7 @@ std::string Inline(const Node& n) {
   std::string out = object ? "{ " : "[";
   for (size_t i = 0; i < n.members.size(); ++i) {
     if (i) out += ", ";
-    if (object) out += Quoted(n.members[i].first) + ": ";
+    if (object) out += JsonQuoted(n.members[i].first) + ": ";
     out += Inline(n.members[i].second);
   }
   return out + (object ? " }" : "]");
@@ -95,7 +99,7 @@ void Print(const Node& n, size_t indent, size_t used, size_t after, std::string*
     *out += pad;
     size_t start = pad.size();
     if (object) {
-      const std::string key = Quoted(n.members[i].first) + ": ";
+      const std::string key = JsonQuoted(n.members[i].first) + ": ";
       *out += key;
       start += CountCodePoints(key);
     }

@@ -1,8 +1,7 @@
 #include "io/csv_export_reader.h"
 
-#include <cstdio>
-
 #include "io/case_reader.h"
+#include "io/case_writer.h"
 #include "io/csv_scanner.h"
 #include "text/unicode.h"
 
@@ -21,35 +20,13 @@ std::string_view FirstLine(std::string_view text) {
   return end == std::string_view::npos ? text : text.substr(0, end);
 }
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  *out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(c));
-          *out += buffer;
-        } else {
-          *out += c;
-        }
-    }
-  }
-  *out += '"';
-}
-
 // One row as the members of a case file's object, the cell values JSON strings, or JSON as
 // written for the cells that hold JSON.
 class ObjectText {
  public:
   void String(const char* key, std::string_view value) {
     Key(key);
-    AppendJsonString(value, &text_);
+    text_ += JsonQuoted(value);
   }
   void StringIfAny(const char* key, std::string_view value) {
     if (!value.empty()) String(key, value);
@@ -58,12 +35,17 @@ class ObjectText {
     Key(key);
     text_ += json;
   }
-  std::string Take() { return "{" + std::move(text_) + "}"; }
+  std::string Take() {
+    std::string out(1, '{');
+    out += text_;
+    out += '}';
+    return out;
+  }
 
  private:
   void Key(const char* key) {
     if (!text_.empty()) text_ += ", ";
-    AppendJsonString(key, &text_);
+    text_ += JsonQuoted(key);
     text_ += ": ";
   }
   std::string text_;

@@ -3,8 +3,6 @@
 #include <filesystem>
 
 #include "io/case_loader.h"
-#include "io/duplicate_check.h"
-#include "io/quote_check.h"
 #include "io/snapshot.h"
 
 namespace casegraph {
@@ -26,8 +24,7 @@ Result<std::shared_ptr<const Graph>> LoadGraph(const std::vector<std::string>& p
     Result<std::unique_ptr<const Graph>> snapshot = OpenSnapshot(p);
     if (!snapshot.ok()) return snapshot.status();
     if (options.thorough) {
-      Diagnostics found = CheckQuotes(snapshot.value()->model());
-      for (Diagnostic& d : FindNearDuplicates(snapshot.value()->model())) found.push_back(std::move(d));
+      Diagnostics found = ThoroughChecks(snapshot.value()->model());
       if (ErrorCount(found) > 0) return Status::FromDiagnostics(std::move(found));
       if (warnings) warnings->insert(warnings->end(), found.begin(), found.end());
     }

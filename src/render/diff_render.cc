@@ -102,15 +102,8 @@ void ChangesJson(JsonOut* out, const std::string& key, const RecordChanges<Recor
 std::string Summary(const Entity& e) { return e.name + " (" + e.type + ")"; }
 
 std::string Summary(const Relation& r) {
-  std::string when;
-  if (r.date) {
-    when = r.date->text;
-  } else if (r.start || r.end) {
-    when = (r.start ? r.start->text : "") + ".." + (r.end ? r.end->text : "");
-  } else {
-    when = "undated";
-  }
-  return r.from + " -[" + r.type + "]-> " + r.to + " (" + when + ", " + std::string(ClaimStatusName(r.status)) + ")";
+  return r.from + " -[" + r.type + "]-> " + r.to + " (" + RelationDateText(r, false) + ", " +
+         std::string(ClaimStatusName(r.status)) + ")";
 }
 
 std::string Summary(const Source& s) {
