@@ -54,6 +54,7 @@ async function open(browser, file) {
   const started = Date.now();
   await page.goto("file://" + file);
   await page.waitForSelector("body[data-ready]", { timeout: 20000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));  // painted
   const scriptMs = await page.$eval("body", (b) => b.dataset.scriptMs);
   return { page, problems, openMs: Date.now() - started, scriptMs };
 }
@@ -62,21 +63,80 @@ async function greyedRelations(page) {
   return page.$$eval("g.edge.greyed", (gs) => gs.map((g) => g.id));
 }
 
+// Where a large case's page paints each entity on its canvas, computed here from the shapes the
+// file embeds (not from the page's script): a point inside the entity's box, above its label, in
+// page coordinates, unless a later entity's box covers it.
+async function canvasPoints(page, file) {
+  const html = fs.readFileSync(file, "utf8");
+  const start = html.indexOf('<script type="application/json" id="drawing-data">');
+  const layout = JSON.parse(html.slice(html.indexOf(">", start) + 1, html.indexOf("</script>", start)));
+  const rect = await page.$eval("#view canvas", (c) => { const r = c.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; });
+  const [vx, vy, vw, vh] = layout.viewBox, [sx, sy, tx, ty] = layout.transform;
+  const k = Math.min(rect.w / vw, rect.h / vh), ox = (rect.w - vw * k) / 2 - vx * k, oy = (rect.h - vh * k) / 2 - vy * k;
+  const nodes = layout.items.filter((it) => it.k === "node");
+  return {
+    layout,
+    points: nodes.map((it, i) => {
+      const [x0, y0, x1, y1] = it.b, x = (x0 + x1) / 2, y = y0 + (y1 - y0) * 0.18;
+      const covered = nodes.slice(i + 1).some((o) => x >= o.b[0] && x <= o.b[2] && y >= o.b[1] && y <= o.b[3]);
+      const fill = it.s.find((s) => s.d !== undefined)?.f;
+      return { id: it.title, fill, covered, x: rect.x + ox + k * sx * (x + tx), y: rect.y + oy + k * sy * (y + ty) };
+    }),
+  };
+}
+
 async function common(browser, name, graph, file) {
   const { page, problems, openMs, scriptMs } = await open(browser, file);
   const exported = cgJson(graph, "export", "--to", "json");
-  const drawn = await page.$$eval("g.node[role=button]", (gs) => gs.length);
-  check(drawn === exported.nodes.length, `${name}: ${drawn} entities drawn, the case has ${exported.nodes.length}`);
-  const edges = await page.$$eval("g.edge", (gs) => gs.map((g) => g.id));
-  check(sameSet(edges, exported.links.map((l) => l.key)), `${name}: every relation drawn`);
-  // A click on an entity opens its panel; timed.
   const first = exported.nodes[0];
+  let clickAt = null;
+  if (await page.$("#view canvas")) {
+    // A large case, painted on a canvas: every entity and relation is among its shapes, and each
+    // entity's colour is on the canvas where its box is.
+    // Sampled at a size where an entity's box is tens of pixels high, between its edge and label.
+    await page.setViewport({ width: 3200, height: 3200 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const { layout, points } = await canvasPoints(page, file);
+    check(sameSet(layout.items.filter((it) => it.k === "edge").map((it) => it.id), exported.links.map((l) => l.key)),
+          `${name}: every relation among the drawing's shapes`);
+    const ids = new Set(points.map((p) => p.id));
+    check(exported.nodes.every((n) => ids.has(n.id)), `${name}: every entity among the drawing's shapes`);
+    const colours = await page.$eval("#view canvas", (c, ps) => {
+      const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data, r = c.getBoundingClientRect();
+      const scale = c.width / r.width;
+      return ps.map((p) => {
+        const at = (Math.round((p.y - r.top) * scale) * c.width + Math.round((p.x - r.left) * scale)) * 4;
+        return "#" + [0, 1, 2].map((i) => data[at + i].toString(16).padStart(2, "0")).join("");
+      });
+    }, points);
+    const entityPoints = points.filter((p) => exported.nodes.some((n) => n.id === p.id));
+    const wrong = entityPoints.filter((p) => !p.covered && colours[points.indexOf(p)] !== p.fill.toLowerCase());
+    const covered = entityPoints.filter((p) => p.covered).length;
+    check(wrong.length === 0, `${name}: ${wrong.length} entities not painted in their colour: ` +
+          wrong.slice(0, 3).map((p) => `${p.id} ${colours[points.indexOf(p)]} not ${p.fill}`).join(", "));
+    console.log(`${name}: ${entityPoints.length - covered} entities found painted in their colour on the canvas, ${covered} under another`);
+    clickAt = entityPoints.find((p) => !p.covered);
+    await page.setViewport({ width: 1400, height: 900 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    Object.assign(clickAt, (await canvasPoints(page, file)).points.find((p) => p.id === clickAt.id));
+  } else {
+    const drawn = await page.$$eval("g.node[role=button]", (gs) => gs.length);
+    check(drawn === exported.nodes.length, `${name}: ${drawn} entities drawn, the case has ${exported.nodes.length}`);
+    const edges = await page.$$eval("g.edge", (gs) => gs.map((g) => g.id));
+    check(sameSet(edges, exported.links.map((l) => l.key)), `${name}: every relation drawn`);
+  }
+  // A click on an entity opens its panel; timed.
+  const target = clickAt ? exported.nodes.find((n) => n.id === clickAt.id) : first;
   const started = Date.now();
-  await page.evaluate((id) => {
-    const g = [...document.querySelectorAll("g.node")].find((n) => n.querySelector("title").textContent === id);
-    g.dispatchEvent(new MouseEvent("click", { bubbles: true }));
-  }, first.id);
-  await page.waitForFunction((n) => document.querySelector("#panel h2")?.textContent === n, { timeout: 5000 }, first.name);
+  if (clickAt) {
+    await page.mouse.click(clickAt.x, clickAt.y);
+  } else {
+    await page.evaluate((id) => {
+      const g = [...document.querySelectorAll("g.node")].find((n) => n.querySelector("title").textContent === id);
+      g.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    }, first.id);
+  }
+  await page.waitForFunction((n) => document.querySelector("#panel h2")?.textContent === n, { timeout: 5000 }, target.name);
   const clickMs = Date.now() - started;
   await page.screenshot({ path: path.join(outdir, `html-${name}-entity.png`) });
   check(problems.requests.length === 0, `${name}: requests left the file: ${problems.requests}`);
@@ -205,6 +265,17 @@ async function main() {
 
   // 2,000 entities: drawn whole, and answering.
   const big = await common(browser, "generated", pages.generated.graph, pages.generated.file);
+  {
+    const [a, b] = [big.exported.links[0].source, big.exported.links[big.exported.links.length - 1].target];
+    await big.page.select("#path-from", a);
+    await big.page.select("#path-to", b);
+    await big.page.click("#path-go");
+    const hops = (await big.page.$eval("#view", (v) => v.dataset.path || "")).split(" ").filter(Boolean);
+    const shortest = cgJson(pages.generated.graph, "path", a, b).paths?.[0];
+    check(shortest && hops.length === shortest.length, `generated: path ${a} -> ${b} has ${hops.length} hops, casegraph path ${shortest?.length}`);
+    await big.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await big.page.screenshot({ path: path.join(outdir, "html-generated-path.png") });
+  }
   await big.page.close();
   await browser.close();
   fs.rmSync(scratch, { recursive: true, force: true });

@@ -100,7 +100,7 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   if (o.to == "html") {
     Result<std::string> svg = RenderSvg(RenderDot(*g, *s, title, layout == GraphvizLayout::kLayers), layout);
     if (!svg.ok()) return ctx.Fail(svg.status());
-    return Write(ctx, o, RenderHtml(*g, *s, svg.value(), title));
+    return Write(ctx, o, RenderHtml(*g, *s, svg.value(), title, HtmlDrawingFor(layout)));
   }
   if (o.to == "graphml") return Write(ctx, o, RenderGraphml(*g, *s));
   if (o.to == "json") return Write(ctx, o, RenderNodeLinkJson(*g, *s));

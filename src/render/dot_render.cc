@@ -84,7 +84,9 @@ std::string EdgeTooltip(const Relation& r) {
 std::string RenderDot(const Graph& g, const Subgraph& s, const std::string& title, bool relation_labels) {
   std::string out = "digraph casegraph {\n";
   out += "  graph [rankdir=LR, fontname=\"Helvetica\", label=" + DotQuote(title) + ", labelloc=t];\n";
-  out += "  node [fontname=\"Helvetica\", style=\"filled,rounded\", shape=box];\n";
+  // Dense drawings use square corners: a rounded box is five times the SVG of a square one.
+  out += std::string("  node [fontname=\"Helvetica\", style=\"") + (relation_labels ? "filled,rounded" : "filled") +
+         "\", shape=box];\n";
   out += "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   std::set<TypeId> entity_types, relation_types;
   std::set<ClaimStatus> statuses;

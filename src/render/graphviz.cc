@@ -52,7 +52,8 @@ Result<std::string> RenderSvg(const std::string& dot, GraphvizLayout layout) {
   }
   ::close(fd);
   const std::string errors = std::string(input) + ".err";
-  const char* engine = layout == GraphvizLayout::kForces ? " -Ksfdp" : "";
+  // sfdp leaves entities over each other unless asked to move them apart (prism: 1.7 s for 2,000).
+  const char* engine = layout == GraphvizLayout::kForces ? " -Ksfdp -Goverlap=prism" : "";
   const std::string command = "'" + program + "'" + engine + " -Tsvg '" + input + "' 2>'" + errors + "'";
   FILE* pipe = ::popen(command.c_str(), "r");
   std::string output;

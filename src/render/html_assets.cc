@@ -10,20 +10,15 @@ const char* const kHtmlScript = R"JS((function () {
   const started = performance.now();
   const data = JSON.parse(document.getElementById("case-data").textContent);
   const view = document.getElementById("view");
-  const svg = view.querySelector("svg");
+  const drawing = casegraphDrawing(view);
   const panel = document.getElementById("panel");
   const controls = document.getElementById("controls");
   const kStatuses = ["fact", "reported", "alleged", "claimed", "denied"];
 
   const entities = new Map(data.entities.map((e) => [e.id, e]));
   const relations = data.relations;
-  const nodeOf = new Map();
-  for (const g of svg.querySelectorAll("g.node")) {
-    const t = g.querySelector("title");
-    if (t && entities.has(t.textContent)) nodeOf.set(t.textContent, g);
-  }
-  const edgeOf = new Map();
-  for (const g of svg.querySelectorAll("g.edge")) if (g.id) edgeOf.set(g.id, g);
+  const nodeOf = new Map([...drawing.nodes].filter(([id]) => entities.has(id)));
+  const edgeOf = drawing.edges;
 
   // ---- elements, built with textContent only: no user string is ever parsed as markup
   function el(tag, attrs, ...children) {
@@ -171,7 +166,7 @@ const char* const kHtmlScript = R"JS((function () {
       show(el("h2", { text: "No path" }), el("p", { text: "No path from " + nameOf(a) + " to " + nameOf(b) + " with these filters." }));
       return;
     }
-    svg.classList.add("path-shown");
+    drawing.root.classList.add("path-shown");
     const list = el("ol", { class: "hops" });
     for (const h of hops) {
       edgeOf.get(h.relation.id)?.classList.add("on-path");
@@ -183,71 +178,52 @@ const char* const kHtmlScript = R"JS((function () {
     view.dataset.path = hops.map((h) => h.relation.id).join(" ");
   }
   function clearPath() {
-    svg.classList.remove("path-shown");
-    for (const g of svg.querySelectorAll(".on-path")) g.classList.remove("on-path");
+    drawing.root.classList.remove("path-shown");
+    for (const g of drawing.marked("on-path")) g.classList.remove("on-path");
     delete view.dataset.path;
   }
 
-  // ---- zoom and pan, by viewBox
-  const base = svg.viewBox.baseVal;
-  const home = { x: base.x, y: base.y, w: base.width, h: base.height };
-  let box = { ...home };
-  svg.removeAttribute("width");
-  svg.removeAttribute("height");
-  function setBox(b) {
-    box = b;
-    svg.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
-  }
-  function zoom(factor, cx = box.x + box.w / 2, cy = box.y + box.h / 2) {
+  // ---- zoom and pan: the box of the drawing shown
+  const home = drawing.home;
+  const setBox = (b) => drawing.setBox(b);
+  function zoom(factor, cx = drawing.box.x + drawing.box.w / 2, cy = drawing.box.y + drawing.box.h / 2) {
+    const box = drawing.box;
     setBox({ x: cx - (cx - box.x) * factor, y: cy - (cy - box.y) * factor, w: box.w * factor, h: box.h * factor });
   }
   function centre(g) {
     if (!g) return;
-    // The element's box in the drawing's own coordinates (Graphviz wraps it in a transform).
-    const b = g.getBBox();
-    const m = svg.getScreenCTM().inverse().multiply(g.getScreenCTM());
-    const p = svg.createSVGPoint();
-    p.x = b.x + b.width / 2;
-    p.y = b.y + b.height / 2;
-    const c = p.matrixTransform(m);
-    const w = Math.min(box.w, home.w), h = Math.min(box.h, home.h);
+    const c = drawing.centreOf(g);
+    const w = Math.min(drawing.box.w, home.w), h = Math.min(drawing.box.h, home.h);
     setBox({ x: c.x - w / 2, y: c.y - h / 2, w, h });
   }
   view.addEventListener("wheel", (ev) => {
     ev.preventDefault();
-    const p = svg.createSVGPoint();
-    p.x = ev.clientX; p.y = ev.clientY;
-    const at = p.matrixTransform(svg.getScreenCTM().inverse());
+    const at = drawing.toDrawing(ev.clientX, ev.clientY);
     zoom(ev.deltaY > 0 ? 1.15 : 1 / 1.15, at.x, at.y);
   }, { passive: false });
   let drag = null;
-  view.addEventListener("pointerdown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, box: { ...box }, moved: false }; });
+  view.addEventListener("pointerdown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, box: { ...drawing.box }, moved: false }; });
   view.addEventListener("pointermove", (ev) => {
     if (!drag) return;
-    const scale = box.w / view.clientWidth;
+    const scale = drawing.toDrawing(1, 0).x - drawing.toDrawing(0, 0).x;  // drawing units per pixel
     if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) drag.moved = true;
     if (drag.moved) setBox({ ...drag.box, x: drag.box.x - (ev.clientX - drag.x) * scale, y: drag.box.y - (ev.clientY - drag.y) * scale });
   });
   view.addEventListener("pointerup", () => { setTimeout(() => { drag = null; }, 0); });
 
   // ---- clicks and keys
-  for (const [id, g] of nodeOf) {
-    g.setAttribute("tabindex", "0");
-    g.setAttribute("role", "button");
-    g.setAttribute("aria-label", entities.get(id).name);
-    g.addEventListener("click", (ev) => { ev.preventDefault(); ev.stopPropagation(); if (!drag?.moved) showEntity(id); });
-    g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); showEntity(id); } });
-  }
-  for (const [id, g] of edgeOf) {
-    g.addEventListener("click", (ev) => { ev.preventDefault(); ev.stopPropagation(); if (!drag?.moved) showRelation(id); });
-  }
+  drawing.onPick((kind, id, key) => {
+    if (drag?.moved && !key) return;
+    if (kind === "entity" && nodeOf.has(id)) showEntity(id);
+    if (kind === "relation") showRelation(id);
+  }, (id) => entities.get(id)?.name);
   panel.addEventListener("click", (ev) => {
     const a = ev.target.closest("[data-relation]");
     if (a) { ev.preventDefault(); showRelation(a.dataset.relation); }
     if (ev.target.closest(".close")) { panel.replaceChildren(); select(null); }
   });
   view.addEventListener("keydown", (ev) => {
-    const step = box.w / 10;
+    const box = drawing.box, step = box.w / 10;
     const keys = { "+": () => zoom(1 / 1.25), "=": () => zoom(1 / 1.25), "-": () => zoom(1.25), "0": () => setBox({ ...home }),
       ArrowLeft: () => setBox({ ...box, x: box.x - step }), ArrowRight: () => setBox({ ...box, x: box.x + step }),
       ArrowUp: () => setBox({ ...box, y: box.y - step }), ArrowDown: () => setBox({ ...box, y: box.y + step }) };
@@ -260,7 +236,7 @@ const char* const kHtmlScript = R"JS((function () {
   const results = el("ul", { id: "results", role: "listbox" });
   function pick(e) {
     results.replaceChildren();
-    for (const g of svg.querySelectorAll(".match")) g.classList.remove("match");
+    for (const g of drawing.marked("match")) g.classList.remove("match");
     nodeOf.get(e.id)?.classList.add("match");
     centre(nodeOf.get(e.id));
     showEntity(e.id);
@@ -297,9 +273,14 @@ const char* const kHtmlScript = R"JS((function () {
     dates.append(el("label", {}, label + " ", input));
   }
   const sorted = [...data.entities].sort((a, b) => a.name.localeCompare(b.name));
-  const chooser = (id, label) => el("select", { id, "aria-label": label }, el("option", { value: "", text: label }),
-    ...sorted.map((e) => el("option", { value: e.id, text: e.name })));
-  const fromSel = chooser("path-from", "from…"), toSel = chooser("path-to", "to…");
+  const names = document.createDocumentFragment();
+  for (const e of sorted) names.append(new Option(e.name, e.id));
+  const chooser = (id, label, list) => {
+    const select = el("select", { id, "aria-label": label }, new Option(label, ""));
+    select.append(list);
+    return select;
+  };
+  const fromSel = chooser("path-from", "from…", names.cloneNode(true)), toSel = chooser("path-to", "to…", names);
   const go = el("button", { id: "path-go", text: "Show path" });
   go.addEventListener("click", () => { if (fromSel.value && toSel.value) showPath(fromSel.value, toSel.value); });
   const clear = el("button", { id: "path-clear", text: "Clear" });
@@ -313,6 +294,7 @@ const char* const kHtmlScript = R"JS((function () {
   controls.append(el("div", { class: "find" }, search, results), statusBoxes, typeBoxes, dates,
     el("fieldset", { id: "path" }, el("legend", { text: "Path between" }), fromSel, toSel, go, clear), zooms);
   applyFilters();
+  drawing.draw();
   document.body.dataset.scriptMs = String(Math.round(performance.now() - started));
   document.body.dataset.ready = "true";
 })();
@@ -335,7 +317,7 @@ label { margin-right: 6px; white-space: nowrap; }
 main { flex: 1; display: flex; min-height: 0; }
 #view { flex: 1; overflow: hidden; cursor: grab; }
 #view:focus { outline: 2px solid #4a90d9; }
-#view svg { width: 100%; height: 100%; }
+#view svg, #view canvas { width: 100%; height: 100%; display: block; }
 #panel { width: 26em; overflow: auto; border-left: 1px solid #ccc; padding: 8px 12px; }
 #panel h2 { font-size: 16px; margin: 4px 0; }
 #panel .close { float: right; }
@@ -346,9 +328,9 @@ main { flex: 1; display: flex; min-height: 0; }
 table.attributes th { text-align: left; padding-right: 8px; color: #555; }
 g.node, g.edge { cursor: pointer; }
 g.node:focus { outline: none; }
-g.node:focus > :is(polygon, ellipse, path), g.selected > :is(polygon, ellipse, path) { stroke: #d62728; stroke-width: 3; }
+g.node:focus :is(polygon, ellipse, path), g.selected :is(polygon, ellipse, path) { stroke: #d62728; stroke-width: 3; }
 g.greyed { opacity: 0.15; }
-g.match > :is(polygon, ellipse, path) { stroke: #ff7f0e; stroke-width: 4; }
+g.match :is(polygon, ellipse, path) { stroke: #ff7f0e; stroke-width: 4; }
 svg.path-shown g.node:not(.on-path), svg.path-shown g.edge:not(.on-path) { opacity: 0.2; }
 g.edge.on-path path { stroke-width: 4; }
 @media print {

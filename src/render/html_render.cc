@@ -2,11 +2,32 @@
 
 #include "render/describe.h"
 #include "render/json_writer.h"
+#include "render/svg_shapes.h"
 #include "render/xml_escape.h"
 
 namespace casegraph {
 
 namespace {
+
+// JSON to stand inside <script>: nothing may look like a tag or end the script, whatever a name
+// holds.
+std::string ScriptSafe(const std::string& json) {
+  std::string out;
+  for (const char c : json) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
+  }
+  for (const char* separator : {"\xE2\x80\xA8", "\xE2\x80\xA9"}) {  // U+2028, U+2029
+    for (size_t at = out.find(separator); at != std::string::npos; at = out.find(separator, at)) {
+      out.replace(at, 3, separator[2] == '\xA8' ? "\\u2028" : "\\u2029");
+    }
+  }
+  return out;
+}
 
 std::string DayOrNull(Day d) { return d <= kFirstDay || d >= kLastDay ? "" : DayText(d); }
 
@@ -73,22 +94,7 @@ std::string PageData(const Graph& g, const Subgraph& s, const std::string& title
   }
   json.EndArray();
   json.EndObject();
-  // Inside <script>: nothing may look like a tag or end the script, whatever a name holds.
-  std::string out;
-  for (const char c : json.Text()) {
-    switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
-    }
-  }
-  for (const char* separator : {"\xE2\x80\xA8", "\xE2\x80\xA9"}) {  // U+2028, U+2029
-    for (size_t at = out.find(separator); at != std::string::npos; at = out.find(separator, at)) {
-      out.replace(at, 3, separator[2] == '\xA8' ? "\\u2028" : "\\u2029");
-    }
-  }
-  return out;
+  return ScriptSafe(json.Text());
 }
 
 // Graphviz's SVG without its XML declaration, doctype and comments (which repeat names), to
@@ -105,7 +111,8 @@ std::string InlineSvg(const std::string& svg) {
 
 }  // namespace
 
-std::string RenderHtml(const Graph& g, const Subgraph& s, const std::string& svg, const std::string& title) {
+std::string RenderHtml(const Graph& g, const Subgraph& s, const std::string& svg, const std::string& title,
+                       HtmlDrawing drawing) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   // No request may leave the file: a policy that allows only what is inline.
@@ -116,11 +123,14 @@ std::string RenderHtml(const Graph& g, const Subgraph& s, const std::string& svg
   out += "<header>\n  <h1>" + XmlEscape(title.empty() ? "casegraph" : title) + "</h1>\n";
   out += "  <div id=\"controls\"></div>\n</header>\n";
   out += "<main>\n<div id=\"view\" tabindex=\"0\" aria-label=\"The case, drawn; +/- zoom, arrows pan, 0 fits\">\n";
-  out += InlineSvg(svg);
+  if (drawing == HtmlDrawing::kSvg) out += InlineSvg(svg);
   out += "</div>\n<aside id=\"panel\" aria-live=\"polite\"><p class=\"hint\">Click an entity or a relation to read its "
          "evidence.</p></aside>\n</main>\n";
   out += "<script type=\"application/json\" id=\"case-data\">" + PageData(g, s, title) + "</script>\n";
-  out += "<script>\n" + std::string(kHtmlScript) + "</script>\n</body>\n</html>\n";
+  if (drawing == HtmlDrawing::kCanvas) {
+    out += "<script type=\"application/json\" id=\"drawing-data\">" + ScriptSafe(SvgShapesJson(svg)) + "</script>\n";
+  }
+  out += "<script>\n" + std::string(kHtmlDrawingScript) + std::string(kHtmlScript) + "</script>\n</body>\n</html>\n";
   return out;
 }
 
