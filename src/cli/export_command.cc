@@ -108,20 +108,25 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   if (o.to == "cypher") return Write(ctx, o, RenderCypher(*g, *s));
   // csv: a directory
   if (o.output.empty() || o.output == "-") return ctx.Fail("--to csv writes a directory: give it with -o DIR");
-  const CsvExport csv = RenderNeo4jCsv(*g, *s);
+  // The scripts beside the rows (the rows themselves are streamed into their files below).
+  const CsvExport csv = RenderNeo4jCsv(*g, Subgraph{});
   // Beside the rows, what they do not hold: the vocabulary, the sources and the titles, as a case
   // file, so that `casegraph -g DIR` reads the export back into the same graph.
   CaseFile rest;
   for (const std::string& t : g->model().titles) rest.title += (rest.title.empty() ? "" : "; ") + t;
   rest.vocabulary = g->model().vocabulary;
   rest.sources = g->model().sources;
-  if (Status s = WriteDirectoryAtomically(o.output, {{"nodes.csv", csv.nodes},
-                                                     {"relationships.csv", csv.relationships},
-                                                     {"kuzu.cypher", csv.kuzu},
-                                                     {"neo4j-import.sh", csv.neo4j},
-                                                     {"case.json", WriteCaseFile(rest)}});
-      !s.ok()) {
-    return ctx.Fail(s);
+  const std::string case_json = WriteCaseFile(rest);
+  const auto text = [](const std::string& t) -> ContentWriter { return [&t](const TextSink& write) { write(t); }; };
+  const Subgraph& rows = *s;
+  if (Status status = WriteDirectoryAtomically(
+          o.output, {{"nodes.csv", [&](const TextSink& write) { WriteNeo4jNodes(*g, rows, write); }},
+                     {"relationships.csv", [&](const TextSink& write) { WriteNeo4jRelationships(*g, rows, write); }},
+                     {"kuzu.cypher", text(csv.kuzu)},
+                     {"neo4j-import.sh", text(csv.neo4j)},
+                     {"case.json", text(case_json)}});
+      !status.ok()) {
+    return ctx.Fail(status);
   }
   return kFound;
 }

@@ -23,8 +23,8 @@ std::string Directory(const std::string& path) {
 
 Status SysError(const std::string& what) { return Status::Io(Message(what, ": ", std::strerror(errno))); }
 
-// Writes all of content to fd and fsyncs it.
-Status WriteAndSync(int fd, std::string_view content, const std::string& name) {
+// Writes all of content to fd.
+Status WriteAll(int fd, std::string_view content, const std::string& name) {
   size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -34,9 +34,43 @@ Status WriteAndSync(int fd, std::string_view content, const std::string& name) {
     }
     done += static_cast<size_t>(n);
   }
+  return Status();
+}
+
+// Writes all of content to fd and fsyncs it.
+Status WriteAndSync(int fd, std::string_view content, const std::string& name) {
+  if (Status s = WriteAll(fd, content, name); !s.ok()) return s;
   if (::fsync(fd) != 0) return SysError("cannot sync " + name);
   return Status();
 }
+
+// A file's pieces gathered into writes of a megabyte; the first failure is kept and the rest of
+// the pieces are dropped.
+class ChunkedFile {
+ public:
+  ChunkedFile(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
+  void Append(std::string_view piece) {
+    if (!status_.ok()) return;
+    buffer_.append(piece);
+    if (buffer_.size() >= kChunk) Flush();
+  }
+  Status Finish() {
+    Flush();
+    if (status_.ok() && ::fsync(fd_) != 0) status_ = SysError("cannot sync " + name_);
+    return status_;
+  }
+
+ private:
+  static constexpr size_t kChunk = 1 << 20;
+  void Flush() {
+    if (status_.ok() && !buffer_.empty()) status_ = WriteAll(fd_, buffer_, name_);
+    buffer_.clear();
+  }
+  int fd_;
+  std::string name_;
+  std::string buffer_;
+  Status status_;
+};
 
 void SyncDirectory(const std::string& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -74,6 +108,14 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
 }
 
 Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::pair<std::string, ContentWriter>> writers;
+  for (const auto& [name, content] : files) {
+    writers.emplace_back(name, [&content = content](const TextSink& write) { write(content); });
+  }
+  return WriteDirectoryAtomically(path, writers);
+}
+
+Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::pair<std::string, ContentWriter>>& files) {
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
     return Status::Io(Message(path, ": exists and is not a directory"));
@@ -91,7 +133,9 @@ Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::
     const std::string file = temp + "/" + name;
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) return fail(SysError("cannot create " + file));
-    Status written = WriteAndSync(fd, content, file);
+    ChunkedFile out(fd, file);
+    content([&out](std::string_view piece) { out.Append(piece); });
+    Status written = out.Finish();
     ::close(fd);
     if (!written.ok()) return fail(written);
   }

@@ -2,6 +2,7 @@
 // fsynced, then renamed over the target.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,5 +20,14 @@ Status WriteFileAtomically(const std::string& path, std::string_view content);
 /// beside it, fsynced, and the directory is renamed into place (an existing directory at path
 /// is replaced only once the new one is complete).
 Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files);
+
+/// Where a streamed text goes: called with each piece in order.
+using TextSink = std::function<void(std::string_view)>;
+/// A file's content made piece by piece, into the sink it is given.
+using ContentWriter = std::function<void(const TextSink&)>;
+
+/// The same with each file's content streamed: pieces are written as they come, a megabyte at a
+/// time, so the content is never whole in memory.
+Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::pair<std::string, ContentWriter>>& files);
 
 }  // namespace casegraph

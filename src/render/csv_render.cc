@@ -27,28 +27,36 @@ std::string Row(std::initializer_list<std::string> fields) {
 
 }  // namespace
 
-CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
-  CsvExport out;
-  out.nodes = "id:ID,name,type,description,aliases,attributes,:LABEL\n";
+void WriteNeo4jNodes(const Graph& g, const Subgraph& s, const TextSink& out) {
+  out("id:ID,name,type,description,aliases,attributes,:LABEL\n");
   for (EntityId v : s.entities) {
     const Transient<Entity> entity = g.entity(v);
     const Entity& e = *entity;
-    out.nodes += Row({e.id, e.name, e.type, e.description, StringsJson(e.aliases), AttributesJson(e.attributes),
-                      "Entity;" + e.type});
+    out(Row({e.id, e.name, e.type, e.description, StringsJson(e.aliases), AttributesJson(e.attributes),
+             "Entity;" + e.type}));
   }
-  out.relationships = ":START_ID,:END_ID,:TYPE,id,label,date,start,end,status,weight:double,symmetric:boolean,source,quote,"
-                      "attributes,evidence\n";
+}
+
+void WriteNeo4jRelationships(const Graph& g, const Subgraph& s, const TextSink& out) {
+  out(":START_ID,:END_ID,:TYPE,id,label,date,start,end,status,weight:double,symmetric:boolean,source,quote,"
+      "attributes,evidence\n");
   for (RelationId r : s.relations) {
     const Transient<Relation> relation = g.relation(r);
     const Relation& rel = *relation;
     const Evidence* first = rel.evidence.empty() ? nullptr : &rel.evidence.front();
     const std::string weight = NumberText(rel.weight);
-    out.relationships += Row({rel.from, rel.to, rel.type, rel.id, g.relation_type_info(g.relation_type(r)).label,
-                              rel.date ? rel.date->text : "", rel.start ? rel.start->text : "",
-                              rel.end ? rel.end->text : "", ClaimStatusName(rel.status), weight,
-                              g.is_symmetric(g.relation_type(r)) ? "true" : "false", first ? first->source : "", first ? first->quote : "", AttributesJson(rel.attributes),
-                              EvidenceJson(rel.evidence)});
+    out(Row({rel.from, rel.to, rel.type, rel.id, g.relation_type_info(g.relation_type(r)).label,
+             rel.date ? rel.date->text : "", rel.start ? rel.start->text : "", rel.end ? rel.end->text : "",
+             ClaimStatusName(rel.status), weight, g.is_symmetric(g.relation_type(r)) ? "true" : "false",
+             first ? first->source : "", first ? first->quote : "", AttributesJson(rel.attributes),
+             EvidenceJson(rel.evidence)}));
   }
+}
+
+CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s) {
+  CsvExport out;
+  WriteNeo4jNodes(g, s, [&out](std::string_view piece) { out.nodes += piece; });
+  WriteNeo4jRelationships(g, s, [&out](std::string_view piece) { out.relationships += piece; });
   // A quoted field may hold a line break: Kuzu must then read the file in one thread, neo4j-admin
   // must be told multiline fields.
   out.kuzu =

@@ -2,6 +2,7 @@
 // content can inject syntax; each writes entities and relations in ascending order.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <span>
 #include <string_view>
@@ -33,6 +34,13 @@ struct CsvExport {
   std::string neo4j;          // neo4j-import.sh: the neo4j-admin command line that imports both
 };
 CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s);
+
+/// Where a streamed export goes: called with each piece of text in order.
+using TextSink = std::function<void(std::string_view)>;
+/// RenderNeo4jCsv's nodes.csv and relationships.csv, a row at a time (export --to csv streams
+/// them into its files, so that no file is ever whole in memory).
+void WriteNeo4jNodes(const Graph& g, const Subgraph& s, const TextSink& out);
+void WriteNeo4jRelationships(const Graph& g, const Subgraph& s, const TextSink& out);
 
 /// One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled.
 std::string CsvField(std::string_view text);
