@@ -3,8 +3,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <iostream>
 #include <istream>
 #include <ostream>
 #include <sstream>
@@ -227,12 +231,51 @@ std::string BatchAnswerer::UnknownOption(const rapidjson::Value& q, const std::s
 
 namespace {
 
+// The lines of an input stream; standard input is read 64 KB at a time from its file descriptor,
+// since std::cin, kept in step with C's stdio, reads it one getc (and ungetc) per character:
+// a fifth of a small query's time.
+class InputLines {
+ public:
+  explicit InputLines(std::istream* in) : in_(in), fd_(in == &std::cin ? STDIN_FILENO : -1) {}
+  bool Next(std::string* line) {
+    if (fd_ < 0) return static_cast<bool>(std::getline(*in_, *line));
+    for (;;) {
+      const size_t end = buffer_.find('\n', at_);
+      if (end != std::string::npos || done_) {
+        if (at_ >= buffer_.size() && end == std::string::npos) return false;
+        const size_t stop = end == std::string::npos ? buffer_.size() : end;
+        line->assign(buffer_, at_, stop - at_);
+        at_ = stop + 1;
+        return true;
+      }
+      buffer_.erase(0, at_);
+      at_ = 0;
+      char chunk[65536];
+      const ssize_t n = ::read(fd_, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        done_ = true;
+      } else {
+        buffer_.append(chunk, static_cast<size_t>(n));
+      }
+    }
+  }
+
+ private:
+  std::istream* in_;
+  int fd_;
+  std::string buffer_;
+  size_t at_ = 0;
+  bool done_ = false;
+};
+
 int RunBatch(const Context& ctx) {
   std::shared_ptr<const Graph> graph = ctx.LoadGraph();
   if (!graph) return kInvalid;
   BatchAnswerer answerer(graph);
   std::string text;
-  for (int line = 1; std::getline(*ctx.in, text); ++line) {
+  InputLines input(ctx.in);
+  for (int line = 1; input.Next(&text); ++line) {
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines ask nothing
     *ctx.out << answerer.Answer(text, line) << '\n';
   }
