@@ -108,8 +108,6 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   if (o.to == "cypher") return Write(ctx, o, RenderCypher(*g, *s));
   // csv: a directory
   if (o.output.empty() || o.output == "-") return ctx.Fail("--to csv writes a directory: give it with -o DIR");
-  // The scripts beside the rows (the rows themselves are streamed into their files below).
-  const CsvExport csv = RenderNeo4jCsv(*g, Subgraph{});
   // Beside the rows, what they do not hold: the vocabulary, the sources and the titles, as a case
   // file, so that `casegraph -g DIR` reads the export back into the same graph.
   CaseFile rest;
@@ -117,13 +115,13 @@ int RunExport(const Context& ctx, const ExportOptions& o) {
   rest.vocabulary = g->model().vocabulary;
   rest.sources = g->model().sources;
   const std::string case_json = WriteCaseFile(rest);
-  const auto text = [](const std::string& t) -> ContentWriter { return [&t](const TextSink& write) { write(t); }; };
+  const auto text = [](std::string_view t) -> ContentWriter { return [t](const TextSink& write) { write(t); }; };
   const Subgraph& rows = *s;
   if (Status status = WriteDirectoryAtomically(
           o.output, {{"nodes.csv", [&](const TextSink& write) { WriteNeo4jNodes(*g, rows, write); }},
                      {"relationships.csv", [&](const TextSink& write) { WriteNeo4jRelationships(*g, rows, write); }},
-                     {"kuzu.cypher", text(csv.kuzu)},
-                     {"neo4j-import.sh", text(csv.neo4j)},
+                     {"kuzu.cypher", text(kKuzuCopyScript)},
+                     {"neo4j-import.sh", text(kNeo4jImportScript)},
                      {"case.json", text(case_json)}});
       !status.ok()) {
     return ctx.Fail(status);

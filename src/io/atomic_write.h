@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/status.h"
+#include "model/text_sink.h"
 
 namespace casegraph {
 
@@ -21,8 +22,6 @@ Status WriteFileAtomically(const std::string& path, std::string_view content);
 /// is replaced only once the new one is complete).
 Status WriteDirectoryAtomically(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files);
 
-/// Where a streamed text goes: called with each piece in order.
-using TextSink = std::function<void(std::string_view)>;
 /// A file's content made piece by piece, into the sink it is given.
 using ContentWriter = std::function<void(const TextSink&)>;
 

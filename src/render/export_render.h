@@ -2,13 +2,13 @@
 // content can inject syntax; each writes entities and relations in ascending order.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "graph/graph.h"
+#include "model/text_sink.h"
 #include "query/subgraph.h"
 
 namespace casegraph {
@@ -34,9 +34,10 @@ struct CsvExport {
   std::string neo4j;          // neo4j-import.sh: the neo4j-admin command line that imports both
 };
 CsvExport RenderNeo4jCsv(const Graph& g, const Subgraph& s);
+/// CsvExport's kuzu and neo4j texts, which depend on nothing but the format.
+extern const char* const kKuzuCopyScript;
+extern const char* const kNeo4jImportScript;
 
-/// Where a streamed export goes: called with each piece of text in order.
-using TextSink = std::function<void(std::string_view)>;
 /// RenderNeo4jCsv's nodes.csv and relationships.csv, a row at a time (export --to csv streams
 /// them into its files, so that no file is ever whole in memory).
 void WriteNeo4jNodes(const Graph& g, const Subgraph& s, const TextSink& out);
