@@ -1,4 +1,5 @@
 // neighbors, rank, brokers: the structure of the case.
+#include <algorithm>
 #include <ostream>
 
 #include "cli/context.h"
@@ -46,6 +47,14 @@ QueryEcho Echo(const char* command, const AnalysisOptions& o, const TraversalFil
   return echo;
 }
 
+QueryEcho NeighborsEcho(const Graph& g, EntityId v, const AnalysisOptions& o, const TraversalFilter& f) {
+  QueryEcho echo = Echo("neighbors", o, f);
+  echo.Add("entity", std::string(g.entity_id(v))).Add("depth", static_cast<int64_t>(o.depth));
+  echo.Add("through-types", o.filter.through_types).Add("avoid", f.avoided_ids);
+  if (o.count) echo.Add("count", true);
+  return echo;
+}
+
 int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
@@ -53,15 +62,20 @@ int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   if (!v) return kInvalid;
   std::optional<TraversalFilter> f = Compile(ctx, *g, o);
   if (!f) return kInvalid;
-  const std::vector<Neighbour> n = Neighbours(*g, *f, *v, o.depth, !o.count);
+  if (o.count) {
+    const std::vector<size_t> counts = CountNeighbours(*g, *f, *v, o.depth);
+    if (ctx.json()) {
+      *ctx.out << RenderNeighbourCountJson(NeighborsEcho(*g, *v, o, *f), counts, ctx.pretty);
+    } else {
+      *ctx.out << RenderNeighbourCountText(*g, *v, counts);
+    }
+    return std::all_of(counts.begin(), counts.end(), [](size_t c) { return c == 0; }) ? kNothingFound : kFound;
+  }
+  const std::vector<Neighbour> n = Neighbours(*g, *f, *v, o.depth);
   if (ctx.json()) {
-    QueryEcho echo = Echo("neighbors", o, *f);
-    echo.Add("entity", std::string(g->entity_id(*v))).Add("depth", static_cast<int64_t>(o.depth));
-    echo.Add("through-types", o.filter.through_types).Add("avoid", f->avoided_ids);
-    if (o.count) echo.Add("count", true);
-    *ctx.out << (o.count ? RenderNeighbourCountJson(echo, n, o.depth, ctx.pretty) : RenderNeighboursJson(*g, echo, n, ctx.pretty));
+    *ctx.out << RenderNeighboursJson(*g, NeighborsEcho(*g, *v, o, *f), n, ctx.pretty);
   } else {
-    *ctx.out << (o.count ? RenderNeighbourCountText(*g, *v, n, o.depth) : RenderNeighboursText(*g, *v, n, ctx.style));
+    *ctx.out << RenderNeighboursText(*g, *v, n, ctx.style);
   }
   return n.empty() ? kNothingFound : kFound;
 }

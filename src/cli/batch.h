@@ -3,8 +3,12 @@
 
 #include <rapidjson/document.h>
 
+#include <map>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "graph/graph.h"
 #include "model/status.h"
@@ -43,10 +47,16 @@ class BatchAnswerer {
  private:
   // "" when every key of the line names an option of the command, else the error for the first
   // that does not (with a suggestion, spelled with dash between words: '-' in batch, '_' in Python).
-  std::string UnknownOption(const rapidjson::Value& q, const std::string& command, char dash) const;
+  std::string UnknownOption(const rapidjson::Value& q, const std::string& command, char dash);
+  // The names a command's options answer to, spelled with dash: gathered once per command.
+  const std::vector<std::string>& OptionNames(const std::string& command, char dash);
 
   std::unique_ptr<Context> ctx_;
+  // What a command writes, kept between lines: a stream's construction (its locale) is a
+  // twentieth of a small query's time.
+  std::ostringstream out_, err_;
   std::unique_ptr<CLI::App> app_;
+  std::map<std::pair<std::string, char>, std::vector<std::string>> option_names_;
 };
 
 }  // namespace casegraph::cli

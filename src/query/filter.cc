@@ -29,10 +29,10 @@ namespace {
 
 // Checks relation type names against the vocabulary.
 Status CheckTypes(const Graph& g, const std::vector<std::string>& names, std::string_view field) {
-  std::vector<std::string> known;
-  for (const auto& [id, t] : g.model().vocabulary.relation_types) known.push_back(id);
   for (const std::string& n : names) {
     if (!g.model().vocabulary.relation_types.count(n)) {
+      std::vector<std::string> known;
+      for (const auto& [id, t] : g.model().vocabulary.relation_types) known.push_back(id);
       return Status::InvalidInput(
           Message(Field(field), ": unknown relation type '", n, "'", DidYouMean(Suggest(n, known))));
     }

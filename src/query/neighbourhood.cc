@@ -1,13 +1,13 @@
 #include "query/neighbourhood.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "query/walker.h"
 
 namespace casegraph {
 
-std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth,
-                                  bool with_hops) {
+std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth) {
   Walker w(g, filter);
   constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
   // Per-entity marks, kept between queries of a thread and reset through the entities touched,
@@ -51,7 +51,7 @@ std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter,
           out.push_back(Neighbour{u, level, {}});
           if (filter.AllowsEntity(u)) next.push_back(u);
         }
-        if (with_hops && index[u] != kNone && out[index[u]].distance == level) {
+        if (index[u] != kNone && out[index[u]].distance == level) {
           out[index[u]].reached_by.push_back(Hop{r, forward, v, u});
         }
       });
@@ -59,6 +59,42 @@ std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter,
     frontier.swap(next);
   }
   return out;
+}
+
+std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth) {
+  std::vector<size_t> counts(static_cast<size_t>(std::max(depth, 0)), 0);
+  Walker w(g, filter);
+  // A query's marks are the entities stamped with its number: nothing to clear afterwards, and
+  // the buffers are kept between a thread's queries (a count allocates only its answer).
+  thread_local std::vector<uint32_t> stamp;
+  thread_local uint32_t query = 0;
+  thread_local std::vector<EntityId> frontier, next;
+  if (stamp.size() != g.entity_count() || query == std::numeric_limits<uint32_t>::max()) {
+    stamp.assign(g.entity_count(), 0);
+    query = 0;
+  }
+  const uint32_t mark = ++query;
+  frontier.assign(1, center);
+  stamp[center] = mark;
+  constexpr size_t kAhead = 8;
+  for (int level = 1; level <= depth && !frontier.empty(); ++level) {
+    next.clear();
+    size_t found = 0;
+    for (size_t i = 0; i < frontier.size() && i < 2 * kAhead; ++i) w.PrefetchPlace(frontier[i], true);
+    for (size_t i = 0; i < frontier.size(); ++i) {
+      if (i + 2 * kAhead < frontier.size()) w.PrefetchPlace(frontier[i + 2 * kAhead], true);
+      if (i + kAhead < frontier.size()) w.PrefetchRow(frontier[i + kAhead], true);
+      w.StepsFrom(frontier[i], [&](RelationId, bool, EntityId u) {
+        if (stamp[u] == mark || filter.IsAvoided(u)) return;
+        stamp[u] = mark;
+        ++found;
+        if (level < depth && filter.AllowsEntity(u)) next.push_back(u);
+      });
+    }
+    counts[static_cast<size_t>(level - 1)] = found;
+    frontier.swap(next);
+  }
+  return counts;
 }
 
 }  // namespace casegraph

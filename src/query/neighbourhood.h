@@ -19,8 +19,10 @@ struct Neighbour {
 /// hops: neighbours in order of distance, then of discovery (relation order). Avoided entities
 /// are left out; an entity whose type --through-types does not allow is listed but not passed
 /// through.
-/// With with_hops false, reached_by stays empty (for counting: much less to collect).
-std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth,
-                                  bool with_hops = true);
+std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth);
+
+/// How many entities Neighbours finds at each distance 1..depth (element d - 1 for distance d),
+/// without listing them: what `neighbors --count` answers.
+std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth);
 
 }  // namespace casegraph

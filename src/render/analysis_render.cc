@@ -64,21 +64,16 @@ std::string RenderNeighboursJson(const Graph& g, const QueryEcho& query, const s
   return json.End();
 }
 
-// Entities at each distance 1..depth.
-std::vector<size_t> CountByDistance(const std::vector<Neighbour>& n, int depth) {
-  std::vector<size_t> counts(static_cast<size_t>(std::max(depth, 0)), 0);
-  for (const Neighbour& x : n) ++counts[static_cast<size_t>(x.distance - 1)];
-  return counts;
-}
-
-std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std::vector<Neighbour>& n, int depth) {
+std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std::vector<size_t>& counts) {
+  size_t total = 0;
+  for (size_t c : counts) total += c;
+  const size_t depth = counts.size();
   std::string out(g.entity_name(center));
   out += ": ";
-  out += std::to_string(n.size());
-  out += n.size() == 1 ? " neighbour within " : " neighbours within ";
+  out += std::to_string(total);
+  out += total == 1 ? " neighbour within " : " neighbours within ";
   out += std::to_string(depth);
   out += depth == 1 ? " hop" : " hops";
-  const std::vector<size_t> counts = CountByDistance(n, depth);
   for (size_t d = 0; d < counts.size(); ++d) {
     out += d == 0 ? " (" : ", ";
     out += std::to_string(counts[d]);
@@ -89,14 +84,16 @@ std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std:
   return out;
 }
 
-std::string RenderNeighbourCountJson(const QueryEcho& query, const std::vector<Neighbour>& n, int depth, bool pretty) {
+std::string RenderNeighbourCountJson(const QueryEcho& query, const std::vector<size_t>& counts, bool pretty) {
+  size_t total = 0;
+  for (size_t c : counts) total += c;
   JsonOut json(pretty);
   json.Begin(query);
   json.Key("count");
-  json.Int(static_cast<int64_t>(n.size()));
+  json.Int(static_cast<int64_t>(total));
   json.Key("by_distance");
   json.StartArray();
-  for (size_t c : CountByDistance(n, depth)) json.Int(static_cast<int64_t>(c));
+  for (size_t c : counts) json.Int(static_cast<int64_t>(c));
   json.EndArray();
   return json.End();
 }

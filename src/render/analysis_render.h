@@ -18,10 +18,11 @@ std::string RenderNeighboursText(const Graph& g, EntityId center, const std::vec
 std::string RenderNeighboursJson(const Graph& g, const QueryEcho& query, const std::vector<Neighbour>& n, bool pretty);
 
 /// measure: "degree", "pagerank" or "betweenness"; ranked holds the entries to show.
-/// neighbors --count: "Name: N neighbours within D hops (a at 1, b at 2, ...)".
-std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std::vector<Neighbour>& n, int depth);
-/// neighbors --count as JSON: "count" and "by_distance" (entities at distance 1..depth).
-std::string RenderNeighbourCountJson(const QueryEcho& query, const std::vector<Neighbour>& n, int depth, bool pretty);
+/// neighbors --count: "Name: N neighbours within D hops (a at 1, b at 2, ...)"; by_distance holds
+/// the entities at distance 1..D (CountNeighbours).
+std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std::vector<size_t>& by_distance);
+/// neighbors --count as JSON: "count" and "by_distance".
+std::string RenderNeighbourCountJson(const QueryEcho& query, const std::vector<size_t>& by_distance, bool pretty);
 
 std::string RenderRankText(const Graph& g, const std::string& measure, const std::vector<RankedEntity>& ranked);
 std::string RenderRankJson(const Graph& g, const QueryEcho& query, const std::vector<RankedEntity>& ranked, bool pretty);

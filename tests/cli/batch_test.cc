@@ -48,7 +48,16 @@ TEST_CASE("batch answers thousands of mixed lines in order, bad ones with their 
                                {"path", a, b, "-k", "3"}, ""}); break;
       case 1: lines.push_back({R"({"command": "show", "entity": ")" + a + R"(", "as-of": "2021-03-09"})",
                                {"show", a, "--as-of", "2021-03-09"}, ""}); break;
-      case 2: lines.push_back({R"({"command": "find", "text": "tw"})", {"find", "tw"}, ""}); break;
+      case 2:
+        if (rng() % 2) {
+          lines.push_back({R"({"command": "find", "text": "tw"})", {"find", "tw"}, ""});
+        } else {
+          const std::string depth = std::to_string(rng() % 4);
+          lines.push_back({R"({"command": "neighbors", "entity": ")" + a + R"(", "count": true, "depth": )" + depth +
+                               R"(, "directed": true})",
+                           {"neighbors", a, "--count", "--depth", depth, "--directed"}, ""});
+        }
+        break;
       case 3: lines.push_back({R"({"command": "path", "from": ")" + a + R"(", "to": ")" + b +
                                    R"(", "via": ["lawsuit", "jailed"], "directed": false})",
                                {"path", a, b, "--via", "lawsuit", "--via", "jailed"}, ""}); break;
