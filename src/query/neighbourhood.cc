@@ -74,8 +74,10 @@ std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filte
     query = 0;
   }
   const uint32_t mark = ++query;
+  uint32_t* const stamps = stamp.data();  // not the thread-local itself in the loop: no TLS lookup per step
+  std::vector<EntityId>& next_level = next;
   frontier.assign(1, center);
-  stamp[center] = mark;
+  stamps[center] = mark;
   constexpr size_t kAhead = 8;
   for (int level = 1; level <= depth && !frontier.empty(); ++level) {
     next.clear();
@@ -85,10 +87,10 @@ std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filte
       if (i + 2 * kAhead < frontier.size()) w.PrefetchPlace(frontier[i + 2 * kAhead], true);
       if (i + kAhead < frontier.size()) w.PrefetchRow(frontier[i + kAhead], true);
       w.StepsFrom(frontier[i], [&](RelationId, bool, EntityId u) {
-        if (stamp[u] == mark || filter.IsAvoided(u)) return;
-        stamp[u] = mark;
+        if (stamps[u] == mark || filter.IsAvoided(u)) return;
+        stamps[u] = mark;
         ++found;
-        if (level < depth && filter.AllowsEntity(u)) next.push_back(u);
+        if (level < depth && filter.AllowsEntity(u)) next_level.push_back(u);
       });
     }
     counts[static_cast<size_t>(level - 1)] = found;
