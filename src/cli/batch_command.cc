@@ -141,11 +141,7 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Value& q, bool batch
       return Status::InvalidInput(Message("\"" + key + "\" must be a string, a number, true or false, or a list"));
     }
   }
-  if (name != "export") {
-    args.push_back("--format");
-    args.push_back("json");
-  }
-  return args;
+  return args;  // answered in JSON: BatchAnswerer::Run sets the format rather than parse "--format json"
 }
 
 }  // namespace
@@ -187,6 +183,7 @@ BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
   ctx_->out = &out_;
   ctx_->err = &err_;
   ctx_->action = nullptr;
+  ctx_->format = "json";  // every command's answer; export has no --format of its own
   ctx_->last_error.clear();
   ctx_->last_status = Status();
   const bool text_answer = args.front() == "export";
