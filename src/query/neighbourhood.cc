@@ -66,16 +66,18 @@ std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filte
   Walker w(g, filter);
   // A query's marks are the entities stamped with its number: nothing to clear afterwards, and
   // the buffers are kept between a thread's queries (a count allocates only its answer).
-  thread_local std::vector<uint32_t> stamp;
+  thread_local std::vector<uint32_t> kept_stamps;
   thread_local uint32_t query = 0;
-  thread_local std::vector<EntityId> frontier, next;
-  if (stamp.size() != g.entity_count() || query == std::numeric_limits<uint32_t>::max()) {
-    stamp.assign(g.entity_count(), 0);
+  thread_local std::vector<EntityId> kept_frontier, kept_next;
+  if (kept_stamps.size() != g.entity_count() || query == std::numeric_limits<uint32_t>::max()) {
+    kept_stamps.assign(g.entity_count(), 0);
     query = 0;
   }
+  // Plain references and pointers in the loop: no thread-local address computed per step.
   const uint32_t mark = ++query;
-  uint32_t* const stamps = stamp.data();  // not the thread-local itself in the loop: no TLS lookup per step
-  std::vector<EntityId>& next_level = next;
+  uint32_t* const stamps = kept_stamps.data();
+  std::vector<EntityId>& frontier = kept_frontier;
+  std::vector<EntityId>& next = kept_next;
   frontier.assign(1, center);
   stamps[center] = mark;
   constexpr size_t kAhead = 8;
@@ -90,7 +92,7 @@ std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filte
         if (stamps[u] == mark || filter.IsAvoided(u)) return;
         stamps[u] = mark;
         ++found;
-        if (level < depth && filter.AllowsEntity(u)) next_level.push_back(u);
+        if (level < depth && filter.AllowsEntity(u)) next.push_back(u);
       });
     }
     counts[static_cast<size_t>(level - 1)] = found;

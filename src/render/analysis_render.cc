@@ -1,6 +1,7 @@
 #include "render/analysis_render.h"
 
 #include <cstdio>
+#include <numeric>
 
 #include "render/json_writer.h"
 #include "render/path_render.h"
@@ -65,8 +66,7 @@ std::string RenderNeighboursJson(const Graph& g, const QueryEcho& query, const s
 }
 
 std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std::vector<size_t>& counts) {
-  size_t total = 0;
-  for (size_t c : counts) total += c;
+  const size_t total = std::accumulate(counts.begin(), counts.end(), size_t{0});
   const size_t depth = counts.size();
   std::string out(g.entity_name(center));
   out += ": ";
@@ -85,8 +85,7 @@ std::string RenderNeighbourCountText(const Graph& g, EntityId center, const std:
 }
 
 std::string RenderNeighbourCountJson(const QueryEcho& query, const std::vector<size_t>& counts, bool pretty) {
-  size_t total = 0;
-  for (size_t c : counts) total += c;
+  const size_t total = std::accumulate(counts.begin(), counts.end(), size_t{0});
   JsonOut json(pretty);
   json.Begin(query);
   json.Key("count");
