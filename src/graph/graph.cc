@@ -31,7 +31,11 @@ Graph::Graph(Case c, GraphArrays arrays) : model_(std::move(c)), a_(std::move(ar
   }
   entity_attribute_keys_.assign(entity_keys.begin(), entity_keys.end());
   relation_attribute_keys_.assign(relation_keys.begin(), relation_keys.end());
-  names_ = NameIndex(*this);
+}
+
+const NameIndex& Graph::names() const {
+  std::call_once(names_indexed_, [this] { names_ = NameIndex(*this); });
+  return names_;
 }
 
 std::unique_ptr<const Graph> Graph::Adopt(Case c, GraphArrays arrays) {
@@ -94,7 +98,7 @@ std::optional<EntityId> Graph::FindEntity(std::string_view id) const {
   return a_.entity_ids.Find(id, [this](uint32_t v) { return entity_id(v); });
 }
 
-Resolution Graph::Resolve(const std::string& text) const { return names_.Resolve(text); }
+Resolution Graph::Resolve(const std::string& text) const { return names().Resolve(text); }
 
 std::optional<TypeId> Graph::FindRelationType(const std::string& name) const {
   const std::vector<std::string>& names = a_.relation_type_names;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -108,14 +109,15 @@ class Graph {
   std::optional<EntityId> FindEntity(std::string_view id) const;
   /// Resolves what a user typed: an exact id at once, else through names().
   Resolution Resolve(const std::string& text) const;
-  /// Names, aliases and ids under Unicode folding.
-  const NameIndex& names() const { return names_; }
+  /// Names, aliases and ids under Unicode folding: indexed on first use (once, by whichever thread
+  /// asks first), since a command that only reads ids or checks the case never needs them.
+  const NameIndex& names() const;
   /// Every attribute key some entity, or some relation, has (sorted).
   const std::vector<std::string>& entity_attribute_keys() const { return entity_attribute_keys_; }
   const std::vector<std::string>& relation_attribute_keys() const { return relation_attribute_keys_; }
 
  private:
-  // Indexes the vocabulary, sources, relation ids and names.
+  // Indexes the vocabulary, sources and relation ids (names on first use: names()).
   Graph(Case c, GraphArrays arrays);
 
   static const DayInterval kUndated;
@@ -128,7 +130,8 @@ class Graph {
   std::unordered_map<std::string, RelationId> csv_relation_ids_;  // CSV rows' given ids
   std::unordered_map<std::string, size_t> stem_file_;             // CSV stem -> EdgeTable::files index
   std::vector<std::string> entity_attribute_keys_, relation_attribute_keys_;
-  NameIndex names_;
+  mutable std::once_flag names_indexed_;
+  mutable NameIndex names_;
 };
 
 }  // namespace casegraph

@@ -28,7 +28,7 @@ struct NameMatch {
 
 class Graph;
 
-/// Built with the graph, and as immutable. The case's entities are indexed by every id, name and
+/// Built by the graph on first use, and then immutable. The case's entities are indexed by every id, name and
 /// alias under NameKey; entities named only in CSV files (whose one name is their id, plain ASCII)
 /// are found by scanning their ids, so that a graph of millions of them costs nothing to index.
 class NameIndex {

@@ -90,7 +90,42 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-std::string NameKey(std::string_view name) {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// NameKey of ASCII text: whitespace runs collapsed, ends trimmed, A-Z folded (ASCII is in NFC
+// already, and case folding maps no other ASCII character).
+std::string AsciiNameKey(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool pending_space = false;
+  for (char c : name) {
+    if (IsAsciiSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += AsciiLower(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view name) { return IsAscii(name) ? AsciiNameKey(name) : internal::UnicodeNameKey(name); }
+
+std::string internal::UnicodeNameKey(std::string_view name) {
   const std::string plain = PlainText(name);
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(plain.data()),
@@ -154,9 +189,32 @@ std::string_view WithoutAbbreviation(std::string_view name) {
   return before.empty() ? name : before;
 }
 
+// LooseNameKey of ASCII text: of its NameKey, the letters and digits, words separated by one
+// space (an apostrophe or a full stop joins, as in the Unicode path).
+std::string AsciiLooseNameKey(std::string_view name) {
+  const std::string key = AsciiNameKey(WithoutAbbreviation(name));
+  std::string out;
+  out.reserve(key.size());
+  bool pending_space = false;
+  for (char c : key) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      if (c != '\'' && c != '.') pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string LooseNameKey(std::string_view name) {
+  return IsAscii(name) ? AsciiLooseNameKey(name) : internal::UnicodeLooseNameKey(name);
+}
+
+std::string internal::UnicodeLooseNameKey(std::string_view name) {
   const std::string key = NameKey(WithoutAbbreviation(name));
   utf8proc_uint8_t* mapped = nullptr;
   const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(key.data()),

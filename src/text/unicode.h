@@ -18,6 +18,13 @@ std::string NameKey(std::string_view name);
 /// ("Roskomnadzor (RKN)" -> "roskomnadzor").
 std::string LooseNameKey(std::string_view name);
 
+namespace internal {
+/// NameKey and LooseNameKey through Unicode's tables whatever the text: the two above take a
+/// shorter path for plain ASCII (most names of large cases), and must agree with these.
+std::string UnicodeNameKey(std::string_view name);
+std::string UnicodeLooseNameKey(std::string_view name);
+}  // namespace internal
+
 /// The code points of a UTF-8 string; an invalid byte becomes U+FFFD.
 std::vector<char32_t> CodePoints(std::string_view utf8);
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "test_support.h"
 #include "text/edit_distance.h"
 #include "text/unicode.h"
@@ -77,6 +79,23 @@ TEST_CASE("name keys: NFC, case folding, plain apostrophes, collapsed spaces") {
   CHECK(NameKey("Cafe\xCC\x81") == NameKey("Caf\xC3\xA9"));  // decomposed and composed é
   CHECK(NameKey("ПУТИН") == NameKey("путин"));
   CHECK(NameKey("Straße") == NameKey("STRASSE"));
+}
+
+TEST_CASE("name keys of ASCII text agree with the Unicode path (random strings of every ASCII byte)") {
+  std::mt19937 rng(11);
+  // Every ASCII byte, and an alphabet heavy in what the keys treat specially: spaces, case,
+  // apostrophes, full stops, parentheses.
+  const std::string special = " \t\n\r\f\vAaZz09'.()-/_,";
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const size_t length = rng() % 24;
+    for (size_t i = 0; i < length; ++i) {
+      s += round % 2 ? static_cast<char>(rng() % 128) : special[rng() % special.size()];
+    }
+    INFO("text: " << s);
+    CHECK(NameKey(s) == internal::UnicodeNameKey(s));
+    CHECK(LooseNameKey(s) == internal::UnicodeLooseNameKey(s));
+  }
 }
 
 TEST_CASE("edit distance counts characters") {
