@@ -20,12 +20,12 @@ namespace {
 // freed, so it outlives the process's static destructors (and stays reachable for leak checkers).
 std::shared_ptr<const Graph>* last_graph = nullptr;
 
+}  // namespace
+
 std::shared_ptr<const Graph> Keep(std::shared_ptr<const Graph> graph) {
   if (last_graph && graph) *last_graph = graph;  // the one before is freed now, as usual
   return graph;
 }
-
-}  // namespace
 
 void LeaveLastGraphAtExit() {
   if (!last_graph) last_graph = new std::shared_ptr<const Graph>();

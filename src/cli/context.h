@@ -68,6 +68,9 @@ std::string Worded(const Status& status, const std::string& command);
 /// graph loaded is left for the operating system to reclaim rather than freed object by object
 /// (a graph of millions of relations takes a noticeable fraction of its load time to free).
 void LeaveLastGraphAtExit();
+/// Returns graph, which is left at exit if LeaveLastGraphAtExit was called (for a command that
+/// loads a graph itself rather than through Context::LoadGraph).
+std::shared_ptr<const Graph> Keep(std::shared_ptr<const Graph> graph);
 
 /// An option's check: a whole number of at least min ("must be a whole number of at least 1, not 0").
 CLI::Validator AtLeast(long long min);

@@ -35,7 +35,7 @@ int RunCheck(const Context& ctx) {
     options.thorough = true;
     Result<std::shared_ptr<const Graph>> loaded = LoadGraph(ctx.GraphPaths(), options, &diagnostics);
     if (loaded.ok()) {
-      g = std::move(loaded).value();
+      g = Keep(std::move(loaded).value());
     } else {
       diagnostics = loaded.status().diagnostics();
       if (diagnostics.empty()) diagnostics.push_back({loaded.status().where(), loaded.status().message()});

@@ -32,16 +32,65 @@ std::string Digits(std::string_view s) {
   return out;
 }
 
-// The key with one character (code point) deleted at each place.
-std::vector<std::string> Deletions(const std::string& key) {
-  std::vector<std::string> out;
-  for (size_t pos = 0; pos < key.size();) {
-    size_t next = pos + 1;
-    while (next < key.size() && (static_cast<unsigned char>(key[next]) & 0xC0) == 0x80) ++next;
-    out.push_back(key.substr(0, pos) + key.substr(next));
-    pos = next;
+// Hashes of a key, and of the key with each character (code point) deleted, without making those
+// strings: a polynomial hash over the bytes, for which a deletion's value joins the hash of what
+// precedes it with the hash of what follows. Equal strings hash alike whichever way they came.
+class DeletionHashes {
+ public:
+  // Calls fn(hash) for the key itself, then for each of its deletions.
+  template <typename Fn>
+  void ForEach(std::string_view key, Fn&& fn) {
+    const size_t n = key.size();
+    prefix_.assign(n + 1, 0);
+    suffix_.assign(n + 1, 0);
+    power_.assign(n + 1, 1);
+    for (size_t i = 0; i < n; ++i) {
+      prefix_[i + 1] = prefix_[i] * kBase + Byte(key[i]);
+      power_[i + 1] = power_[i] * kBase;
+    }
+    for (size_t i = n; i-- > 0;) suffix_[i] = Byte(key[i]) * power_[n - 1 - i] + suffix_[i + 1];
+    fn(Mix(prefix_[n]));
+    for (size_t pos = 0; pos < n;) {
+      size_t next = pos + 1;
+      while (next < n && (static_cast<unsigned char>(key[next]) & 0xC0) == 0x80) ++next;
+      fn(Mix(prefix_[pos] * power_[n - next] + suffix_[next]));
+      pos = next;
+    }
   }
-  return out;
+
+  static uint64_t Whole(std::string_view key) {
+    uint64_t h = 0;
+    for (char c : key) h = h * kBase + Byte(c);
+    return Mix(h);
+  }
+
+ private:
+  static constexpr uint64_t kBase = 0x100000001B3ULL;
+  static uint64_t Byte(char c) { return static_cast<unsigned char>(c) + 1u; }
+  static uint64_t Mix(uint64_t h) {  // spreads the bits (SplitMix64's finaliser)
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 31);
+  }
+  std::vector<uint64_t> prefix_, suffix_, power_;
+};
+
+// The (hash, item) pairs that emit_all(emit) emits, sorted: placed into buckets by the hash's top
+// bits as they are emitted a second time (the first counts them), then each bucket, small enough
+// to stay in cache, sorted on its own. Emitting twice costs less than a copy of the pairs.
+template <typename EmitAll>
+std::vector<std::pair<uint64_t, uint32_t>> SortedByHash(EmitAll&& emit_all) {
+  constexpr int kBits = 12;
+  std::vector<size_t> start((size_t{1} << kBits) + 1, 0);
+  emit_all([&](uint64_t h, uint32_t) { ++start[(h >> (64 - kBits)) + 1]; });
+  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(start.back());
+  std::vector<size_t> at(start.begin(), start.end() - 1);
+  emit_all([&](uint64_t h, uint32_t item) { sorted[at[h >> (64 - kBits)]++] = {h, item}; });
+  for (size_t b = 0; b + 1 < start.size(); ++b) {
+    std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[b]), sorted.begin() + static_cast<std::ptrdiff_t>(start[b + 1]));
+  }
+  return sorted;
 }
 
 std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -60,34 +109,32 @@ class EntityPairs {
   }
 
   Diagnostics Find() {
-    // Alike: the same key. Each name is set against the first name with its key.
-    std::vector<uint32_t> order(names_.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return names_[a].key < names_[b].key; });
-    for (size_t x = 0; x < order.size();) {
-      size_t y = x + 1;
-      while (y < order.size() && names_[order[y]].key == names_[order[x]].key) ++y;
-      for (size_t k = x + 1; k < y; ++k) Consider(order[x], order[k], true);
-      x = y;
-    }
+    // Alike: the same key. Each name is set against the first name with its key (names are in
+    // entity order). Grouped by the key's hash; a collision only costs a comparison.
+    const std::vector<std::pair<uint64_t, uint32_t>> whole = SortedByHash([&](auto&& emit) {
+      for (uint32_t i = 0; i < names_.size(); ++i) emit(DeletionHashes::Whole(names_[i].key), i);
+    });
+    ForEachRun(whole, [&](size_t x, size_t y) {
+      for (size_t k = x + 1; k < y; ++k) {
+        size_t e = x;
+        while (names_[whole[e].second].key != names_[whole[k].second].key) ++e;
+        if (e != k) Consider(whole[e].second, whole[k].second, true);
+      }
+    });
     // One edit apart: the two keys share a key with one character deleted, or one is the other
     // with one deleted. Keys and their deletions are grouped by hash; every pair in a group is
-    // then compared (a collision only costs a comparison).
-    std::vector<std::pair<uint64_t, uint32_t>> variants;
-    for (uint32_t i = 0; i < names_.size(); ++i) {
-      if (names_[i].length < kMinFuzzyLength) continue;
-      variants.emplace_back(std::hash<std::string>()(names_[i].key), i);
-      for (const std::string& d : Deletions(names_[i].key)) variants.emplace_back(std::hash<std::string>()(d), i);
-    }
-    std::sort(variants.begin(), variants.end());
-    for (size_t x = 0; x < variants.size();) {
-      size_t y = x + 1;
-      while (y < variants.size() && variants[y].first == variants[x].first) ++y;
+    // then compared.
+    DeletionHashes hashes;
+    const std::vector<std::pair<uint64_t, uint32_t>> variants = SortedByHash([&](auto&& emit) {
+      for (uint32_t i = 0; i < names_.size(); ++i) {
+        if (names_[i].length >= kMinFuzzyLength) hashes.ForEach(names_[i].key, [&](uint64_t h) { emit(h, i); });
+      }
+    });
+    ForEachRun(variants, [&](size_t x, size_t y) {
       for (size_t a = x; a < y; ++a) {
         for (size_t b = a + 1; b < y; ++b) Fuzzy(variants[a].second, variants[b].second);
       }
-      x = y;
-    }
+    });
     Diagnostics out;
     for (const auto& [later, found] : earliest_) out.push_back(Warning(found));
     return out;
@@ -99,6 +146,17 @@ class EntityPairs {
     bool same = false;
   };
 
+  // Calls fn(x, y) for each run [x, y) of more than one equal hash.
+  template <typename Fn>
+  static void ForEachRun(const std::vector<std::pair<uint64_t, uint32_t>>& sorted, Fn&& fn) {
+    for (size_t x = 0; x < sorted.size();) {
+      size_t y = x + 1;
+      while (y < sorted.size() && sorted[y].first == sorted[x].first) ++y;
+      if (y - x > 1) fn(x, y);
+      x = y;
+    }
+  }
+
   void Fuzzy(uint32_t a, uint32_t b) {
     const Name& x = names_[a];
     const Name& y = names_[b];
@@ -106,7 +164,9 @@ class EntityPairs {
     if (EditDistance(x.key, y.key, 1) <= 1) Consider(a, b, false);
   }
 
-  // Keeps, for each entity, the earliest other entity it is probably the same as.
+  // Keeps, for each entity, the earliest other entity it is probably the same as; of the pairs of
+  // names that show it, one alike before one a letter apart, then the earliest names. (Whatever
+  // the order pairs are found in.)
   void Consider(uint32_t a, uint32_t b, bool same) {
     const Name* x = &names_[a];
     const Name* y = &names_[b];
@@ -114,7 +174,8 @@ class EntityPairs {
     if (x->entity > y->entity) std::swap(x, y);
     const Pair p{static_cast<uint32_t>(x - names_.data()), static_cast<uint32_t>(y - names_.data()), same};
     auto [it, added] = earliest_.emplace(y->entity, p);
-    if (!added && x->entity < names_[it->second.earlier].entity) it->second = p;
+    auto rank = [this](const Pair& q) { return std::tuple(names_[q.earlier].entity, !q.same, q.earlier, q.later); };
+    if (!added && rank(p) < rank(it->second)) it->second = p;
   }
 
   Diagnostic Warning(const Pair& p) const {
