@@ -1,9 +1,14 @@
 #include "io/case_loader.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "io/case_merger.h"
@@ -54,19 +59,104 @@ void SortDiagnostics(const std::vector<std::string>& file_order, Diagnostics* di
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
 }
 
+bool IsCsvEdges(const SourceText& text) { return EndsWith(text.name(), ".csv") && !IsCsvExport(text.text()); }
+
+// Reads the files other than CSV edge lists (which the merger reads itself) on a second thread,
+// a few files ahead of the merge, so that reading one file and merging the one before overlap.
+// Each file's diagnostics are kept with it, and handed over in file order as before.
+class FilesAhead {
+ public:
+  static constexpr size_t kAhead = 8;  // files read but not yet merged, at most
+
+  // csv_edges[i]: whether texts[i] is a CSV edge list, decided before (the merger frees each text
+  // when done with it, while this thread may be looking at the next).
+  FilesAhead(const std::vector<SourceText>& texts, const std::vector<bool>& csv_edges)
+      : texts_(texts), csv_edges_(csv_edges), read_(texts.size()) {
+    worker_ = std::thread([this] { Run(); });
+  }
+  ~FilesAhead() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    worker_.join();
+  }
+
+  // File i (not a CSV edge list), read; its diagnostics are appended to diagnostics.
+  CaseFile Take(size_t i, Diagnostics* diagnostics) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return read_[i].has_value(); });
+    Read r = std::move(*read_[i]);
+    read_[i].reset();
+    taken_ = i + 1;
+    lock.unlock();
+    changed_.notify_all();
+    if (r.error) std::rethrow_exception(r.error);
+    diagnostics->insert(diagnostics->end(), std::make_move_iterator(r.diagnostics.begin()),
+                        std::make_move_iterator(r.diagnostics.end()));
+    return std::move(r.file);
+  }
+
+ private:
+  struct Read {
+    CaseFile file;
+    Diagnostics diagnostics;
+    std::exception_ptr error;
+  };
+
+  void Run() {
+    for (size_t i = 0; i < texts_.size(); ++i) {
+      if (csv_edges_[i]) continue;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || i < taken_ + kAhead; });
+        if (stop_) return;
+      }
+      Read r;
+      try {
+        r.file = ReadAnyFile(texts_[i], &r.diagnostics);
+      } catch (...) {
+        r.error = std::current_exception();
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        read_[i] = std::move(r);
+      }
+      changed_.notify_all();
+    }
+  }
+
+  const std::vector<SourceText>& texts_;
+  const std::vector<bool>& csv_edges_;
+  std::vector<std::optional<Read>> read_;
+  size_t taken_ = 0;
+  bool stop_ = false;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::thread worker_;
+};
+
 Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagnostics* warnings,
                    bool thorough = false) {
   CaseMerger merger(&diagnostics);
   std::vector<std::string> order;
-  for (SourceText& text : texts) {
+  // One file is read on this thread (a large one is split between two by the reader itself).
+  std::vector<bool> csv_edges;
+  for (const SourceText& text : texts) csv_edges.push_back(IsCsvEdges(text));
+  std::optional<FilesAhead> ahead;
+  if (texts.size() > 1) ahead.emplace(texts, csv_edges);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    SourceText& text = texts[i];
     order.push_back(text.name());
-    if (EndsWith(text.name(), ".csv") && !IsCsvExport(text.text())) {
+    if (csv_edges[i]) {
       merger.AddCsv(text);
     } else {
-      merger.Add(ReadAnyFile(text, &diagnostics));
+      merger.Add(ahead ? ahead->Take(i, &diagnostics) : ReadAnyFile(text, &diagnostics));
     }
     text = SourceText(text.name(), std::string());  // the bytes are no longer needed
   }
+  ahead.reset();
   Case merged = merger.Finish();
   if (thorough) {
     for (Diagnostic& d : ThoroughChecks(merged, ErrorCount(diagnostics) > 0)) diagnostics.push_back(std::move(d));
