@@ -144,6 +144,9 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
   // One file is read on this thread (a large one is split between two by the reader itself).
   std::vector<bool> csv_edges;
   for (const SourceText& text : texts) csv_edges.push_back(IsCsvEdges(text));
+  size_t bytes = 0, merged_bytes = 0;
+  for (size_t i = 0; i < texts.size(); ++i) bytes += csv_edges[i] ? 0 : texts[i].text().size();
+  bool reserved = false;
   std::optional<FilesAhead> ahead;
   if (texts.size() > 1) ahead.emplace(texts, csv_edges);
   for (size_t i = 0; i < texts.size(); ++i) {
@@ -153,6 +156,18 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
       merger.AddCsv(text);
     } else {
       merger.Add(ahead ? ahead->Take(i, &diagnostics) : ReadAnyFile(text, &diagnostics));
+      merged_bytes += text.text().size();
+      // Room for the rest, estimated from the first file with relations as if the others were
+      // like it (room not filled is address space, not memory).
+      if (!reserved && merger.relation_count() > 0 && merged_bytes < bytes) {
+        // At most one item per 32 bytes of the files, the least an item is written in.
+        const double scale = 1.1 * static_cast<double>(bytes) / static_cast<double>(merged_bytes);
+        auto estimate = [&](size_t count) {
+          return std::min(static_cast<size_t>(scale * static_cast<double>(count)), bytes / 32);
+        };
+        merger.Reserve(estimate(merger.entity_count()), estimate(merger.relation_count()));
+        reserved = true;
+      }
     }
     text = SourceText(text.name(), std::string());  // the bytes are no longer needed
   }

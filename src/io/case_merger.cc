@@ -1,6 +1,7 @@
 #include "io/case_merger.h"
 
 #include <algorithm>
+#include <new>
 #include <unordered_set>
 
 #include "model/vocabulary.h"
@@ -150,7 +151,16 @@ void CaseMerger::AddSource(Source s) {
   }
 }
 
-void CaseMerger::AddEntity(Entity e) {
+void CaseMerger::Reserve(size_t entities, size_t relations) {
+  try {
+    if (entities > result_.entities.capacity()) result_.entities.reserve(entities);
+    if (relations > result_.relations.capacity()) result_.relations.reserve(relations);
+  } catch (const std::bad_alloc&) {
+    // Only a hint: without the room, the lists grow as they go.
+  }
+}
+
+void CaseMerger::AddEntity(Entity&& e) {
   std::optional<uint32_t> known = explicit_ids_.Find(e.id, ExplicitKey());
   if (!known) {
     const uint32_t n = static_cast<uint32_t>(result_.entities.size());
@@ -171,7 +181,7 @@ void CaseMerger::AddEntity(Entity e) {
   MergeEntity(std::move(e), &first);
 }
 
-void CaseMerger::MergeEntity(Entity e, Entity* into) {
+void CaseMerger::MergeEntity(Entity&& e, Entity* into) {
   const std::string who = "entity '" + e.id + "': ";
   if (e.name != into->name) {
     Error(e.name_where, who + "name '" + e.name + "' conflicts with '" + into->name + "' at " + FormatLocation(into->name_where));
@@ -239,7 +249,7 @@ void CaseMerger::TakeRelations(std::vector<Relation> relations) {
            [this](Relation r, Relation& first) { Error(r.where, Duplicate("relation", r.id, first.where)); });
 }
 
-void CaseMerger::AddRelation(Relation r) {
+void CaseMerger::AddRelation(Relation&& r) {
   const uint32_t n = static_cast<uint32_t>(result_.relations.size());
   if (std::optional<uint32_t> first = relation_ids_.Find(r.id, RelationKey())) {
     Error(r.where, Duplicate("relation", r.id, result_.relations[*first].where));

@@ -27,6 +27,11 @@ class CaseMerger : public EdgeSink {
 
   /// Adds what one file says.
   void Add(CaseFile file);
+  /// Makes room for about this many entities and relations in all: a hint (more or fewer may
+  /// come), so that a case of many files does not copy its items each time it outgrows its room.
+  void Reserve(size_t entities, size_t relations);
+  size_t entity_count() const { return result_.entities.size(); }
+  size_t relation_count() const { return result_.relations.size(); }
   /// Adds a CSV edge file's rows.
   void AddCsv(const SourceText& text);
   /// Names a CSV file whose rows are already in the table (a snapshot's).
@@ -67,9 +72,9 @@ class CaseMerger : public EdgeSink {
   template <typename Types>
   void AddImpliedTypes(const Types& types);
   void AddSource(Source s);
-  void AddEntity(Entity e);
-  void MergeEntity(Entity e, Entity* into);
-  void AddRelation(Relation r);
+  void AddEntity(Entity&& e);
+  void MergeEntity(Entity&& e, Entity* into);
+  void AddRelation(Relation&& r);
   // Takes over the items of the first file to have any, as Add* would add them one by one.
   template <typename Item, typename KeyOf, typename OnDuplicate>
   void TakeOver(std::vector<Item> items, std::vector<Item>* into, IdTable* ids, const KeyOf& key_of,
