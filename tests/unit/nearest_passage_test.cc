@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "text/nearest_passage.h"
+#include "text/substring_index.h"
 
 using namespace casegraph;
 
@@ -114,4 +115,31 @@ TEST_CASE("a passage never splits a character") {
   CHECK_FALSE(continues(p->offset));
   CHECK_FALSE(continues(p->offset + p->length));
   CHECK(text.substr(p->offset, p->length).find("оштрафовал Twitter на 3,2 млн рублей") != std::string::npos);
+}
+
+TEST_CASE("SubstringIndex finds what std::string::find finds (random texts and strings)") {
+  std::mt19937 rng(19);
+  for (int round = 0; round < 300; ++round) {
+    // A small alphabet, so that pieces repeat and buckets hold many places.
+    const std::string alphabet = round % 3 == 0 ? "ab" : round % 3 == 1 ? "abc d" : "abcdefghij \xC3\xA9";
+    std::string text;
+    for (size_t n = rng() % 3000; n > 0; --n) text += alphabet[rng() % alphabet.size()];
+    const SubstringIndex index(text);
+    for (int q = 0; q < 60; ++q) {
+      std::string s;
+      if (q % 2 == 0 && !text.empty()) {  // a piece of the text, perhaps changed in one place
+        const size_t from = rng() % text.size();
+        s = text.substr(from, rng() % 40);
+        if (q % 4 == 0 && !s.empty()) s[rng() % s.size()] = alphabet[rng() % alphabet.size()];
+      } else {
+        for (size_t n = rng() % 20; n > 0; --n) s += alphabet[rng() % alphabet.size()];
+      }
+      INFO("text of " << text.size() << " bytes, string '" << s << "'");
+      CHECK(index.Contains(s) == (text.find(s) != std::string::npos));
+    }
+  }
+  CHECK(SubstringIndex("").Contains(""));
+  CHECK_FALSE(SubstringIndex("").Contains("abcdefghi"));
+  CHECK(SubstringIndex("abcdefgh").Contains("abcdefgh"));
+  CHECK_FALSE(SubstringIndex("abcdefgh").Contains("abcdefghi"));
 }
