@@ -185,11 +185,32 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
 }  // namespace
 
 Diagnostics ThoroughChecks(const Case& c, bool other_errors) {
-  Diagnostics out = CheckQuotes(c);
   // Near-duplicates only among records without errors: a half-read record would make noise.
+  // The entities' are looked for on a second thread while the quotes and relations are checked.
+  Diagnostics entities;
+  std::exception_ptr failed;
+  std::optional<std::thread> worker;
   if (!other_errors) {
-    for (Diagnostic& d : FindNearDuplicates(c)) out.push_back(std::move(d));
+    worker.emplace([&] {
+      try {
+        entities = FindNearDuplicateEntities(c);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
   }
+  Diagnostics out, relations;
+  try {
+    out = CheckQuotes(c);
+    if (!other_errors) relations = FindRepeatedRelations(c);
+  } catch (...) {
+    if (worker) worker->join();
+    throw;
+  }
+  if (worker) worker->join();
+  if (failed) std::rethrow_exception(failed);
+  out.insert(out.end(), std::make_move_iterator(entities.begin()), std::make_move_iterator(entities.end()));
+  out.insert(out.end(), std::make_move_iterator(relations.begin()), std::make_move_iterator(relations.end()));
   return out;
 }
 

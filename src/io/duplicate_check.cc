@@ -262,7 +262,7 @@ Diagnostics RelationRepeats(const Case& c) {
 
 }  // namespace
 
-Diagnostics FindNearDuplicates(const Case& c) {
+Diagnostics FindNearDuplicateEntities(const Case& c) {
   EntityPairs pairs(c);
   for (uint32_t i = 0; i < c.entities.size(); ++i) {
     const Entity& e = c.entities[i];
@@ -270,8 +270,14 @@ Diagnostics FindNearDuplicates(const Case& c) {
     pairs.Add(i, e.name);
     for (const std::string& alias : e.aliases) pairs.Add(i, alias);
   }
-  Diagnostics out = pairs.Find();
-  for (Diagnostic& d : RelationRepeats(c)) out.push_back(std::move(d));
+  return pairs.Find();
+}
+
+Diagnostics FindRepeatedRelations(const Case& c) { return RelationRepeats(c); }
+
+Diagnostics FindNearDuplicates(const Case& c) {
+  Diagnostics out = FindNearDuplicateEntities(c);
+  for (Diagnostic& d : FindRepeatedRelations(c)) out.push_back(std::move(d));
   return out;
 }
 

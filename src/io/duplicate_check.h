@@ -21,5 +21,8 @@ namespace casegraph {
 /// and by every key with one character deleted, so the work grows with the number of names
 /// and their length, never with the number of pairs.
 Diagnostics FindNearDuplicates(const Case& c);
+/// Its two halves, which may run at once: the entities', then the relations' warnings.
+Diagnostics FindNearDuplicateEntities(const Case& c);
+Diagnostics FindRepeatedRelations(const Case& c);
 
 }  // namespace casegraph

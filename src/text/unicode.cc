@@ -46,8 +46,10 @@ bool IsSpace(char32_t cp) {
 std::string PlainText(std::string_view text, std::vector<uint32_t>* newlines = nullptr) {
   std::string out;
   bool pending_space = false;
+  out.reserve(text.size());
   for (size_t pos = 0; pos < text.size();) {
-    char32_t cp = DecodeOne(text, &pos);
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    const char32_t cp = byte < 0x80 ? (++pos, byte) : DecodeOne(text, &pos);  // ASCII: no decoding
     if (cp == '\n' && newlines) newlines->push_back(static_cast<uint32_t>(out.size()));
     if (IsSpace(cp)) {
       pending_space = !out.empty();
@@ -55,7 +57,9 @@ std::string PlainText(std::string_view text, std::vector<uint32_t>* newlines = n
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    if (char plain = PlainPunctuation(cp)) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (char plain = PlainPunctuation(cp)) {
       out += plain;
     } else {
       AppendUtf8(cp, &out);
