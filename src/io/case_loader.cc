@@ -62,16 +62,18 @@ void SortDiagnostics(const std::vector<std::string>& file_order, Diagnostics* di
 bool IsCsvEdges(const SourceText& text) { return EndsWith(text.name(), ".csv") && !IsCsvExport(text.text()); }
 
 // Reads the files other than CSV edge lists (which the merger reads itself) on a second thread,
-// a few files ahead of the merge, so that reading one file and merging the one before overlap.
-// Each file's diagnostics are kept with it, and handed over in file order as before.
+// a few files ahead of the merge, so that reading files and merging them overlap; a file the
+// merge needs before that thread has begun it is read by the merge's own thread instead, so
+// that both read when reading is the slower. Each file's diagnostics are kept with it and
+// handed over in file order, whichever thread read it.
 class FilesAhead {
  public:
   static constexpr size_t kAhead = 8;  // files read but not yet merged, at most
 
   // csv_edges[i]: whether texts[i] is a CSV edge list, decided before (the merger frees each text
-  // when done with it, while this thread may be looking at the next).
+  // when done with it, while the other thread may be looking at the next).
   FilesAhead(const std::vector<SourceText>& texts, const std::vector<bool>& csv_edges)
-      : texts_(texts), csv_edges_(csv_edges), read_(texts.size()) {
+      : texts_(texts), csv_edges_(csv_edges), state_(texts.size(), kWaiting), read_(texts.size()) {
     worker_ = std::thread([this] { Run(); });
   }
   ~FilesAhead() {
@@ -86,9 +88,18 @@ class FilesAhead {
   // File i (not a CSV edge list), read; its diagnostics are appended to diagnostics.
   CaseFile Take(size_t i, Diagnostics* diagnostics) {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return read_[i].has_value(); });
-    Read r = std::move(*read_[i]);
-    read_[i].reset();
+    Read r;
+    if (state_[i] == kWaiting) {  // not begun: read it here
+      state_[i] = kReading;
+      lock.unlock();
+      r = ReadOne(i);
+      lock.lock();
+    } else {
+      changed_.wait(lock, [&] { return state_[i] == kRead; });
+      r = std::move(read_[i]);
+      read_[i] = Read();
+    }
+    state_[i] = kTaken;
     taken_ = i + 1;
     lock.unlock();
     changed_.notify_all();
@@ -99,11 +110,22 @@ class FilesAhead {
   }
 
  private:
+  enum State : char { kWaiting, kReading, kRead, kTaken };
   struct Read {
     CaseFile file;
     Diagnostics diagnostics;
     std::exception_ptr error;
   };
+
+  Read ReadOne(size_t i) const {
+    Read r;
+    try {
+      r.file = ReadAnyFile(texts_[i], &r.diagnostics);
+    } catch (...) {
+      r.error = std::current_exception();
+    }
+    return r;
+  }
 
   void Run() {
     for (size_t i = 0; i < texts_.size(); ++i) {
@@ -112,16 +134,14 @@ class FilesAhead {
         std::unique_lock<std::mutex> lock(mutex_);
         changed_.wait(lock, [&] { return stop_ || i < taken_ + kAhead; });
         if (stop_) return;
+        if (state_[i] != kWaiting) continue;  // the merge is reading it
+        state_[i] = kReading;
       }
-      Read r;
-      try {
-        r.file = ReadAnyFile(texts_[i], &r.diagnostics);
-      } catch (...) {
-        r.error = std::current_exception();
-      }
+      Read r = ReadOne(i);
       {
         std::lock_guard<std::mutex> lock(mutex_);
         read_[i] = std::move(r);
+        state_[i] = kRead;
       }
       changed_.notify_all();
     }
@@ -129,7 +149,8 @@ class FilesAhead {
 
   const std::vector<SourceText>& texts_;
   const std::vector<bool>& csv_edges_;
-  std::vector<std::optional<Read>> read_;
+  std::vector<State> state_;
+  std::vector<Read> read_;
   size_t taken_ = 0;
   bool stop_ = false;
   std::mutex mutex_;
