@@ -22,6 +22,7 @@ struct Name {
   std::string key;
   std::string digits;  // the key's digits, in order
   size_t length = 0;   // the key's code points
+  uint64_t key_hash = 0, digits_hash = 0;  // to tell most unequal keys and digits apart at once
 };
 
 std::string Digits(std::string_view s) {
@@ -104,20 +105,21 @@ class EntityPairs {
     if (key.empty()) return;
     std::string digits = Digits(key);
     const size_t length = CountCodePoints(key);
+    const uint64_t key_hash = DeletionHashes::Whole(key), digits_hash = DeletionHashes::Whole(digits);
     names_.push_back({entity, IsFtmFileName(c_.entities[entity].where.file), written, std::move(key), std::move(digits),
-                      length});
+                      length, key_hash, digits_hash});
   }
 
   Diagnostics Find() {
     // Alike: the same key. Each name is set against the first name with its key (names are in
     // entity order). Grouped by the key's hash; a collision only costs a comparison.
     const std::vector<std::pair<uint64_t, uint32_t>> whole = SortedByHash([&](auto&& emit) {
-      for (uint32_t i = 0; i < names_.size(); ++i) emit(DeletionHashes::Whole(names_[i].key), i);
+      for (uint32_t i = 0; i < names_.size(); ++i) emit(names_[i].key_hash, i);
     });
     ForEachRun(whole, [&](size_t x, size_t y) {
       for (size_t k = x + 1; k < y; ++k) {
         size_t e = x;
-        while (names_[whole[e].second].key != names_[whole[k].second].key) ++e;
+        while (!SameKey(names_[whole[e].second], names_[whole[k].second])) ++e;
         if (e != k) Consider(whole[e].second, whole[k].second, true);
       }
     });
@@ -157,10 +159,15 @@ class EntityPairs {
     }
   }
 
+  static bool SameKey(const Name& x, const Name& y) { return x.key_hash == y.key_hash && x.key == y.key; }
+
   void Fuzzy(uint32_t a, uint32_t b) {
     const Name& x = names_[a];
     const Name& y = names_[b];
-    if (x.key == y.key || x.digits != y.digits || x.length < kMinFuzzyLength || y.length < kMinFuzzyLength) return;
+    if (SameKey(x, y) || x.digits_hash != y.digits_hash || x.digits != y.digits || x.length < kMinFuzzyLength ||
+        y.length < kMinFuzzyLength) {
+      return;
+    }
     if (EditDistance(x.key, y.key, 1) <= 1) Consider(a, b, false);
   }
 
