@@ -4,6 +4,7 @@
 
 #include "cli/context.h"
 #include "cli/filter_options.h"
+#include "cli/query_options.h"
 #include "query/brokers.h"
 #include "query/neighbourhood.h"
 #include "query/ranking.h"
@@ -12,16 +13,6 @@
 namespace casegraph::cli {
 
 namespace {
-
-struct AnalysisOptions {
-  std::string entity;
-  int depth = 1;
-  std::string by = "degree";
-  int top = 10;
-  bool weighted = false, directed = false, reverse = false;
-  bool count = false;  // neighbors --count
-  FilterSpec filter;
-};
 
 void AddDirectionOptions(CLI::App* command, AnalysisOptions* o) {
   CLI::Option* directed = command->add_flag("--directed", o->directed, "Follow relations from -> to only");
@@ -55,6 +46,8 @@ QueryEcho NeighborsEcho(const Graph& g, EntityId v, const AnalysisOptions& o, co
   return echo;
 }
 
+}  // namespace
+
 int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
@@ -79,6 +72,8 @@ int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   }
   return n.empty() ? kNothingFound : kFound;
 }
+
+namespace {
 
 int RunRank(const Context& ctx, const AnalysisOptions& o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();

@@ -35,7 +35,9 @@ struct BatchOutcome {
 /// options at their defaults for the next (see OnParsed).
 class BatchAnswerer {
  public:
-  explicit BatchAnswerer(std::shared_ptr<const Graph> graph);
+  /// direct: neighbors and path lines are decoded straight into their options when they can be
+  /// (see DecodeDirectly); false sends every line through the option parser (for tests).
+  explicit BatchAnswerer(std::shared_ptr<const Graph> graph, bool direct = true);
   ~BatchAnswerer();
 
   /// The command's compact JSON answer (as with --format json), or
@@ -51,11 +53,15 @@ class BatchAnswerer {
   // The names a command's options answer to, spelled with dash: gathered once per command.
   const std::vector<std::string>& OptionNames(const std::string& command, char dash);
 
+  bool direct_;
   std::unique_ptr<Context> ctx_;
   // What a command writes, kept between lines: a stream's construction (its locale) is a
   // twentieth of a small query's time.
   std::ostringstream out_, err_;
   std::unique_ptr<CLI::App> app_;
+  // Where a line's JSON is parsed into: kept buffers, so that a line costs no allocation.
+  struct LinePools;
+  std::unique_ptr<LinePools> pools_;
   std::map<std::pair<std::string, char>, std::vector<std::string>> option_names_;
 };
 

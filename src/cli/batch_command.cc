@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "cli/batch.h"
+#include "cli/batch_decode.h"
 #include "cli/context.h"
 #include "text/edit_distance.h"
 
@@ -146,7 +147,17 @@ Result<std::vector<std::string>> Arguments(const rapidjson::Value& q, bool batch
 
 }  // namespace
 
-BatchAnswerer::BatchAnswerer(std::shared_ptr<const Graph> graph) : ctx_(std::make_unique<Context>()) {
+// A line's values, and the parser's stack, in buffers kept from line to line (a line that needs
+// more gets more, given back at the next line).
+struct BatchAnswerer::LinePools {
+  alignas(8) char values[8192];
+  alignas(8) char stack[4096];
+  rapidjson::MemoryPoolAllocator<> value_pool{values, sizeof values};
+  rapidjson::MemoryPoolAllocator<> stack_pool{stack, sizeof stack};
+};
+
+BatchAnswerer::BatchAnswerer(std::shared_ptr<const Graph> graph, bool direct)
+    : direct_(direct), ctx_(std::make_unique<Context>()), pools_(std::make_unique<LinePools>()) {
   ctx_->loaded = std::move(graph);
   ctx_->pretty = false;
   app_ = BuildCommandApp(ctx_.get());
@@ -155,7 +166,10 @@ BatchAnswerer::BatchAnswerer(std::shared_ptr<const Graph> graph) : ctx_(std::mak
 BatchAnswerer::~BatchAnswerer() = default;
 
 std::string BatchAnswerer::Answer(const std::string& text, int line) {
-  rapidjson::Document q;
+  pools_->value_pool.Clear();
+  pools_->stack_pool.Clear();
+  rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>> q(
+      &pools_->value_pool, 1024, &pools_->stack_pool);
   if (q.Parse(text.c_str(), text.size()).HasParseError()) return ErrorLine("not a JSON object", line);
   BatchOutcome outcome = Run(q, true);
   if (outcome.exit == kInvalid) return ErrorLine(outcome.message, line);
@@ -170,11 +184,18 @@ BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
     outcome.error = std::move(s);
     return std::move(outcome);
   };
-  Result<std::vector<std::string>> parsed = Arguments(q, batch);
-  if (!parsed.ok()) return fail(parsed.status());
-  std::vector<std::string> args = std::move(parsed).value();
-  if (std::string unknown = UnknownOption(q, args.front(), batch ? '-' : '_'); !unknown.empty()) {
-    return fail(Status::InvalidInput(Message(unknown)));
+  // The commonest lines are decoded straight into their command's options; the others, and
+  // every line with something to say about its options, go through the option parser.
+  std::function<int()> direct = direct_ ? DecodeDirectly(q, ctx_.get()) : nullptr;
+  const bool decoded = static_cast<bool>(direct);
+  std::vector<std::string> args;
+  if (!decoded) {
+    Result<std::vector<std::string>> parsed = Arguments(q, batch);
+    if (!parsed.ok()) return fail(parsed.status());
+    args = std::move(parsed).value();
+    if (std::string unknown = UnknownOption(q, args.front(), batch ? '-' : '_'); !unknown.empty()) {
+      return fail(Status::InvalidInput(Message(unknown)));
+    }
   }
   out_.str("");
   out_.clear();
@@ -186,18 +207,24 @@ BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
   ctx_->format = "json";  // every command's answer; export has no --format of its own
   ctx_->last_error.clear();
   ctx_->last_status = Status();
-  const bool text_answer = args.front() == "export";
+  if (decoded) {
+    ctx_->command = q["command"].GetString();
+    ctx_->action = std::move(direct);
+  }
+  const bool text_answer = !decoded && args.front() == "export";
   // The command's own parser takes the line, as if it were the whole program: parsing through the
   // program's parser clears, checks and calls back every option of every command (a quarter of a
   // small query's time); batch lines name only the command's options (see UnknownOption).
-  CLI::App* command = app_->get_subcommand(args.front());
-  args.erase(args.begin());
-  std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order (and empties it)
-  try {
-    command->parse(args);
-  } catch (const CLI::ParseError& e) {
-    app_ = BuildCommandApp(ctx_.get());  // a parse that stops midway leaves options set: start afresh
-    return fail(Status::InvalidInput(Message(e.get_exit_code() == 0 ? "help is not an answer" : e.what())));
+  if (!decoded) {
+    CLI::App* command = app_->get_subcommand(args.front());
+    args.erase(args.begin());
+    std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order (and empties it)
+    try {
+      command->parse(args);
+    } catch (const CLI::ParseError& e) {
+      app_ = BuildCommandApp(ctx_.get());  // a parse that stops midway leaves options set: start afresh
+      return fail(Status::InvalidInput(Message(e.get_exit_code() == 0 ? "help is not an answer" : e.what())));
+    }
   }
   outcome.exit = ctx_->action ? ctx_->action() : kInvalid;
   if (outcome.exit == kInvalid) {

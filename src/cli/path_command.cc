@@ -3,6 +3,7 @@
 
 #include "cli/context.h"
 #include "cli/filter_options.h"
+#include "cli/query_options.h"
 #include "query/filter.h"
 #include "query/path.h"
 #include "query/subgraph.h"
@@ -12,12 +13,6 @@
 namespace casegraph::cli {
 
 namespace {
-
-struct PathOptions {
-  std::string from, to;
-  PathFormSpec form;
-  FilterSpec filter;
-};
 
 QueryEcho Echo(const Graph& g, const PathQuery& q, const PathOptions& options, const TraversalFilter& f) {
   const PathFormSpec& o = options.form;
@@ -37,7 +32,9 @@ QueryEcho Echo(const Graph& g, const PathQuery& q, const PathOptions& options, c
   return echo;
 }
 
-int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is completed here
+}  // namespace
+
+int RunPath(const Context& ctx, PathOptions o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
   std::optional<EntityId> from = ctx.ResolveEntity(*g, o.from);
@@ -58,8 +55,6 @@ int RunPath(const Context& ctx, PathOptions o) {  // a copy: the filter is compl
   }
   return answer.value().paths.empty() ? kNothingFound : kFound;
 }
-
-}  // namespace
 
 void RegisterPathCommand(CLI::App& app, Context* ctx) {
   auto o = std::make_shared<PathOptions>();

@@ -26,7 +26,10 @@ const std::string& DirectionLabel(const Graph& g, RelationId r, bool forward);
 class QueryEcho {
  public:
   using Value = std::variant<std::string, int64_t, bool, std::vector<std::string>>;
-  explicit QueryEcho(std::string command) { Add("command", std::move(command)); }
+  explicit QueryEcho(std::string command) {
+    fields_.reserve(16);  // room for any command's fields: one allocation
+    Add("command", std::move(command));
+  }
   QueryEcho& Add(std::string key, Value value) {
     fields_.emplace_back(std::move(key), std::move(value));
     return *this;

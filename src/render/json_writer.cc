@@ -56,7 +56,11 @@ void JsonOut::Begin(const QueryEcho& query) {
 
 std::string JsonOut::End() {
   EndObject();
-  return std::string(buffer_.GetString(), buffer_.GetSize()) + "\n";
+  std::string text;
+  text.reserve(buffer_.GetSize() + 1);
+  text.append(buffer_.GetString(), buffer_.GetSize());
+  text += '\n';
+  return text;
 }
 
 std::string JsonOut::Text() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }

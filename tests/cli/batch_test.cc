@@ -9,6 +9,8 @@
 #include <random>
 #include <sstream>
 
+#include "cli/batch.h"
+#include "cli/batch_decode.h"
 #include "cli_support.h"
 #include "test_support.h"
 
@@ -171,4 +173,70 @@ TEST_CASE("batch reports every unknown entity of a line") {
         "'NCOSEE'; did you mean 'National Center on Sexual Exploitation' (ncose)?\",\"line\":1}\n"
         "{\"casegraph\":1,\"error\":\"unknown entity 'NCOSEE'; did you mean 'National Center on Sexual Exploitation' "
         "(ncose)?\",\"line\":2}\n");
+}
+
+TEST_CASE("neighbors and path lines decoded directly answer as the option parser's (random lines, good and bad)") {
+  casegraph::testing::Loaded r = casegraph::testing::Load({kGraph + "/russia-twitter-2021.json"});
+  REQUIRE(r.loaded);
+  std::shared_ptr<const Graph> g = Graph::Build(std::move(*r.loaded));
+  cli::BatchAnswerer direct(g, true), parsed(g, false);
+  std::mt19937 rng(29);
+  auto pick = [&rng](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+  // Values a key may get: good ones, and those the parser refuses or takes apart.
+  const std::vector<std::string> words = {"\"navalny\"", "\"NCOSE\"", "\"Roskomnadzor\"", "\"Nobody\"", "\"\"",
+                                          "\"-x\"", "\"[a]\"", "\"twitter,putin\"", "null", "3", "true",
+                                          "[\"putin\", \"twitter\"]", "[]", "\"a b\""};
+  const std::vector<std::string> lists = {"\"lawsuit\"", "\"lawsuit,jailed\"", "[\"throttle\", \"demand\"]",
+                                          "\"nosuch\"", "\"a,,b\"", "[\"\"]", "[1]", "\"fact,alleged\"", "null", "[]",
+                                          "\",lawsuit\"", "\"-lawsuit\"", "{}"};
+  const std::vector<std::string> numbers = {"0", "1", "2", "3", "-1", "2.0", "\"2\"", "true", "99999999999", "null"};
+  const std::vector<std::string> flags = {"true", "false", "null", "1", "\"yes\""};
+  const std::vector<std::string> dates = {"\"2021-03-10\"", "\"2021\"", "\"2021-02-30\"", "\"soon\"", "\"\"", "null"};
+  struct Option {
+    const char* key;
+    const std::vector<std::string>* values;
+  };
+  const std::vector<Option> shared = {{"via", &lists},          {"not-via", &lists},  {"not_via", &lists},
+                                      {"status", &lists},       {"avoid", &lists},    {"through-types", &lists},
+                                      {"avoid", &words},        {"as-of", &dates},    {"as_of", &dates},
+                                      {"since", &dates},        {"until", &dates},    {"directed", &flags},
+                                      {"reverse", &flags},      {"format", &words},   {"max-hopz", &numbers},
+                                      {"help", &flags}};
+  const std::vector<Option> neighbors = {{"depth", &numbers}, {"count", &flags}, {"from", &dates}, {"to", &dates}};
+  const std::vector<Option> path = {{"k", &numbers},     {"limit", &numbers},     {"max-hops", &numbers},
+                                    {"max_hops", &numbers}, {"all", &flags},     {"simple", &flags},
+                                    {"weighted", &flags}, {"chronological", &flags}, {"undated", &dates}};
+  const std::vector<std::string> undated = {"\"skip\"", "\"allow\"", "\"maybe\""};
+  const std::vector<std::string> names = {"\"navalny\"", "\"NCOSE\"", "\"Roskomnadzor\"", "\"twitter\"", "\"Putin\""};
+  int answered = 0, decoded = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const bool is_path = rng() % 2;
+    std::string line = is_path ? R"({"command": "path")" : R"({"command": "neighbors")";
+    const int shape = static_cast<int>(rng() % 10);  // mostly well-formed; some positionals odd or missing
+    if (is_path) {
+      if (shape != 0) line += ", \"from\": " + (shape == 1 ? pick(words) : pick(names));
+      if (shape != 2) line += ", \"to\": " + (shape == 3 ? pick(words) : pick(names));
+    } else if (shape != 0) {
+      line += ", \"entity\": " + (shape == 1 ? pick(words) : pick(names));
+    }
+    for (int k = static_cast<int>(rng() % 5); k > 0; --k) {
+      const std::vector<Option>& own = is_path ? path : neighbors;
+      const Option& o = rng() % 2 ? own[rng() % own.size()] : shared[rng() % shared.size()];
+      const std::string value = std::string(o.key) == "undated" && rng() % 4 ? pick(undated) : pick(*o.values);
+      line += std::string(", \"") + o.key + "\": " + value;
+    }
+    line += "}";
+    INFO("line: " << line);
+    const std::string answer = direct.Answer(line, i + 1);
+    CHECK(answer == parsed.Answer(line, i + 1));
+    answered += answer.find("\"error\"") == std::string::npos;
+    rapidjson::Document d;
+    d.Parse(line.c_str());
+    decoded += static_cast<bool>(cli::DecodeDirectly(d, nullptr));
+  }
+  // Enough lines answered, not only refused, and enough of them decoded directly.
+  INFO("answered " << answered << ", decoded directly " << decoded);
+  CHECK(answered > 400);
+  CHECK(decoded > 400);
+  CHECK(decoded < 4000);
 }
