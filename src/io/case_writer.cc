@@ -20,33 +20,52 @@ constexpr size_t kColumns = 100;
 
 // A JSON value laid out by Print: a scalar as its text, or a container of members (an object's
 // have keys). Containers marked one_per_line never go on one line.
+struct Member;
+
 struct Node {
   enum class Kind { kScalar, kArray, kObject } kind = Kind::kScalar;
   std::string text;  // a scalar's JSON text
-  std::vector<std::pair<std::string, Node>> members;
+  // A vector of a type not yet complete (as std::pair<std::string, Node> would need Node to be).
+  std::vector<Member> members;
   bool one_per_line = false;
 
-  static Node Scalar(std::string json) {
-    Node n;
-    n.text = std::move(json);
-    return n;
-  }
-  static Node Object() {
-    Node n;
-    n.kind = Kind::kObject;
-    return n;
-  }
-  static Node Array() {
-    Node n;
-    n.kind = Kind::kArray;
-    return n;
-  }
-  Node& Add(std::string key, Node value) {
-    members.emplace_back(std::move(key), std::move(value));
-    return members.back().second;
-  }
-  Node& Add(Node value) { return Add("", std::move(value)); }
+  // Defined below Member, which must be complete first.
+  static Node Scalar(std::string json);
+  static Node Object();
+  static Node Array();
+  Node& Add(std::string key, Node value);
+  Node& Add(Node value);
 };
+
+struct Member {
+  std::string key;  // "" in an array
+  Node value;
+};
+
+Node Node::Scalar(std::string json) {
+  Node n;
+  n.text = std::move(json);
+  return n;
+}
+
+Node Node::Object() {
+  Node n;
+  n.kind = Kind::kObject;
+  return n;
+}
+
+Node Node::Array() {
+  Node n;
+  n.kind = Kind::kArray;
+  return n;
+}
+
+Node& Node::Add(std::string key, Node value) {
+  members.push_back({std::move(key), std::move(value)});
+  return members.back().value;
+}
+
+Node& Node::Add(Node value) { return Add("", std::move(value)); }
 
 }  // namespace
 
@@ -78,8 +97,8 @@ std::string Inline(const Node& n) {
   std::string out = object ? "{ " : "[";
   for (size_t i = 0; i < n.members.size(); ++i) {
     if (i) out += ", ";
-    if (object) out += JsonQuoted(n.members[i].first) + ": ";
-    out += Inline(n.members[i].second);
+    if (object) out += JsonQuoted(n.members[i].key) + ": ";
+    out += Inline(n.members[i].value);
   }
   return out + (object ? " }" : "]");
 }
@@ -99,12 +118,12 @@ void Print(const Node& n, size_t indent, size_t used, size_t after, std::string*
     *out += pad;
     size_t start = pad.size();
     if (object) {
-      const std::string key = JsonQuoted(n.members[i].first) + ": ";
+      const std::string key = JsonQuoted(n.members[i].key) + ": ";
       *out += key;
       start += CountCodePoints(key);
     }
     const bool last = i + 1 == n.members.size();
-    Print(n.members[i].second, indent + 2, start, last ? 0 : 1, out);
+    Print(n.members[i].value, indent + 2, start, last ? 0 : 1, out);
     *out += last ? "\n" : ",\n";
   }
   *out += std::string(indent, ' ') + (object ? "}" : "]");

@@ -21,6 +21,7 @@ namespace casegraph {
 
 /// A field of a request named in a message: Field("max_hops").
 struct Field {
+  constexpr explicit Field(std::string_view n) : name(n) {}  // (not an aggregate: clang 14 lacks P0960)
   std::string_view name;
 };
 

@@ -13,12 +13,12 @@ namespace {
 
 std::shared_ptr<const casegraph::Graph> TheGraph() {
   static std::shared_ptr<const casegraph::Graph> graph = [] {
-    casegraph::LoadResult r = casegraph::LoadCaseFromTexts({{"batch.json", R"({ "casegraph": 1,
+    casegraph::Result<casegraph::Case> r = casegraph::LoadCaseFromTexts({{"batch.json", R"({ "casegraph": 1,
       "entities": [ { "id": "a", "name": "A", "type": "person" }, { "id": "b", "name": "B", "type": "org" },
                     { "id": "c", "name": "C", "type": "org" } ],
       "relations": [ { "type": "lawsuit", "from": "a", "to": "b", "date": "2021-03" },
                      { "type": "fine", "from": "b", "to": "c", "start": "2020", "weight": 2 } ] })"}});
-    return std::shared_ptr<const casegraph::Graph>(casegraph::Graph::Build(std::move(*r.loaded)));
+    return std::shared_ptr<const casegraph::Graph>(casegraph::Graph::Build(std::move(r).value()));
   }();
   return graph;
 }

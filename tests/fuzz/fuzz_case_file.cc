@@ -33,13 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
   }
-  LoadResult r = LoadCaseFromTexts({{"fuzz.json", text}});
-  if (!r.loaded) return 0;
+  Result<Case> r = LoadCaseFromTexts({{"fuzz.json", text}});
+  if (!r.ok()) return 0;
   // What loads must also format, and the formatted file must load again.
   Diagnostics d;
   const std::string canonical = WriteCaseFile(ReadCaseFile(SourceText("fuzz.json", text), &d));
-  if (!LoadCaseFromTexts({{"fuzz.json", canonical}}).loaded) __builtin_trap();
-  auto g = Graph::Build(std::move(*r.loaded));
+  if (!LoadCaseFromTexts({{"fuzz.json", canonical}}).ok()) __builtin_trap();
+  auto g = Graph::Build(std::move(r).value());
   if (g->entity_count() >= 2) {
     PathQuery q;
     q.from = 0;

@@ -8,7 +8,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace casegraph;
-  LoadResult r = LoadCaseFromTexts({{"fuzz.ftm.json", std::string(reinterpret_cast<const char*>(data), size)}});
-  if (r.loaded) Graph::Build(std::move(*r.loaded));
+  Result<Case> r = LoadCaseFromTexts({{"fuzz.ftm.json", std::string(reinterpret_cast<const char*>(data), size)}});
+  if (r.ok()) Graph::Build(std::move(r).value());
   return 0;
 }

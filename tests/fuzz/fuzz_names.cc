@@ -12,12 +12,12 @@ namespace {
 
 const casegraph::Graph& FixedGraph() {
   static std::unique_ptr<const casegraph::Graph> g = [] {
-    casegraph::LoadResult r = casegraph::LoadCaseFromTexts({{"names.json", R"({ "casegraph": 1, "entities": [
+    casegraph::Result<casegraph::Case> r = casegraph::LoadCaseFromTexts({{"names.json", R"({ "casegraph": 1, "entities": [
       { "id": "roskomnadzor", "name": "Roskomnadzor", "type": "regulator", "aliases": ["RKN", "Роскомнадзор"] },
       { "id": "navalny", "name": "Alexei Navalny", "type": "person", "aliases": ["Алексей Навальный", "Navalny"] },
       { "id": "s1", "name": "J. Smith", "type": "person", "aliases": ["Smith"] },
       { "id": "s2", "name": "K. Smith", "type": "person", "aliases": ["SMITH", "Straße"] } ] })"}});
-    return casegraph::Graph::Build(std::move(*r.loaded));
+    return casegraph::Graph::Build(std::move(r).value());
   }();
   return *g;
 }

@@ -21,9 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << SnapshotHeaderFor(body) << body;
   }
-  SnapshotResult r = OpenSnapshot(path);
-  if (r.graph && r.graph->entity_count() > 0) {
-    const Graph& g = *r.graph;
+  Result<std::unique_ptr<const Graph>> r = OpenSnapshot(path);
+  if (r.ok() && r.value()->entity_count() > 0) {
+    const Graph& g = *r.value();
     TraversalFilter filter(g);
     Walker w(g, filter);
     (void)FewestHops(w, 0, static_cast<EntityId>(g.entity_count() - 1), std::nullopt);

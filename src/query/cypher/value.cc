@@ -103,10 +103,11 @@ std::optional<bool> ListsEqual(const ValueList& a, const ValueList& b) {
 std::optional<bool> MapsEqual(const ValueMap& a, const ValueMap& b) {
   if (a.size() != b.size()) return false;
   bool unknown = false;
-  for (const auto& [key, value] : a) {
+  for (const auto& entry : a) {
+    const auto& key = entry.first;  // (a named variable: clang 14 does not capture structured bindings)
     auto it = std::find_if(b.begin(), b.end(), [&](const auto& e) { return e.first == key; });
     if (it == b.end()) return false;
-    const std::optional<bool> e = Equals(value, it->second);
+    const std::optional<bool> e = Equals(entry.second, it->second);
     if (!e) {
       unknown = true;
     } else if (!*e) {
