@@ -20,14 +20,15 @@ void AddDirectionOptions(CLI::App* command, AnalysisOptions* o) {
 }
 
 // Compiles the filter with the direction flags; nullopt after printing why it failed.
-std::optional<TraversalFilter> Compile(const Context& ctx, const Graph& g, AnalysisOptions o) {
-  o.filter.direction = o.directed ? Direction::kForward : o.reverse ? Direction::kBackward : Direction::kAny;
-  Result<TraversalFilter> f = CompileFilter(g, o.filter);
+std::optional<TraversalFilter> Compile(const Context& ctx, const Graph& g, const AnalysisOptions& o) {
+  FilterSpec spec = o.filter;
+  spec.direction = o.directed ? Direction::kForward : o.reverse ? Direction::kBackward : Direction::kAny;
+  Result<TraversalFilter> f = CompileFilter(g, spec);
   if (!f.ok()) {
     ctx.Fail(f.status());
     return std::nullopt;
   }
-  return f.value();
+  return std::move(f).value();
 }
 
 QueryEcho Echo(const char* command, const AnalysisOptions& o, const TraversalFilter& f) {

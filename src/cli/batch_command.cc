@@ -232,7 +232,7 @@ BatchOutcome BatchAnswerer::Run(const rapidjson::Value& q, bool batch) {
     // The kind, place and diagnostics as found; the message as the command line words it.
     return fail(ctx_->last_status.ok() ? Status::InvalidInput(Message(message)) : ctx_->last_status, message);
   }
-  outcome.answer = out_.str();
+  outcome.answer = std::move(out_).str();  // the stream's text itself, not a copy
   if (!text_answer) {
     while (!outcome.answer.empty() && outcome.answer.back() == '\n') outcome.answer.pop_back();
   }

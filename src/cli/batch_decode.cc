@@ -1,6 +1,8 @@
 #include "cli/batch_decode.h"
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,8 +89,10 @@ const char* OptionOf(std::string_view key, const std::vector<std::vector<const c
 // never null here: their keys are named only by the command.
 template <typename Decode>
 bool EachKey(const rapidjson::Value& q, const std::vector<std::vector<const char*>>& options,
-             const std::vector<const char*>& positional, Decode&& decode) {
-  std::vector<const char*> seen;
+             std::initializer_list<const char*> positional, Decode&& decode) {
+  // The options met so far, each once: no command here has 32 options, so a fixed array holds them.
+  std::array<const char*, 32> seen;
+  size_t seen_count = 0;
   for (auto it = q.MemberBegin(); it != q.MemberEnd(); ++it) {
     const std::string_view key(it->name.GetString(), it->name.GetStringLength());
     if (key == "command" || key == "format") continue;
@@ -98,8 +102,12 @@ bool EachKey(const rapidjson::Value& q, const std::vector<std::vector<const char
     }
     const bool is_positional = option != nullptr;
     if (!option) option = OptionOf(key, options);
-    if (!option || std::find(seen.begin(), seen.end(), option) != seen.end()) return false;
-    seen.push_back(option);
+    if (!option || seen_count == seen.size() ||
+        std::find(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(seen_count), option) !=
+            seen.begin() + static_cast<std::ptrdiff_t>(seen_count)) {
+      return false;
+    }
+    seen[seen_count++] = option;
     if (it->value.IsNull() && !is_positional) continue;
     if (!decode(std::string_view(option), it->value)) return false;
   }
@@ -135,7 +143,7 @@ std::function<int()> DecodeNeighbors(const rapidjson::Value& q, const Context* c
     return FilterOption(option, v, &o.filter);
   });
   if (!ok || !has_entity || (o.directed && o.reverse)) return {};
-  return [ctx, o] { return RunNeighbors(*ctx, o); };
+  return [ctx, o = std::move(o)] { return RunNeighbors(*ctx, o); };
 }
 
 std::function<int()> DecodePath(const rapidjson::Value& q, const Context* ctx) {
@@ -166,7 +174,7 @@ std::function<int()> DecodePath(const rapidjson::Value& q, const Context* ctx) {
       (f.directed && f.reverse)) {
     return {};
   }
-  return [ctx, o] { return RunPath(*ctx, o); };
+  return [ctx, o = std::move(o)] { return RunPath(*ctx, o); };
 }
 
 }  // namespace

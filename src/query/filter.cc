@@ -23,6 +23,9 @@ void TraversalFilter::Settle() {
   for (TypeId t = 0; t < symmetric_.size(); ++t) {
     if (symmetric_[t] && allowed_type_[t]) one_way_ = false;
   }
+  all_types_ = std::all_of(allowed_type_.begin(), allowed_type_.end(), [](char a) { return a != 0; });
+  steps_by_type_ = !checks_relation_ && avoided_entity_.empty() && through_type_.empty() &&
+                   (direction == Direction::kAny || one_way_);
 }
 
 namespace {

@@ -45,6 +45,13 @@ class TraversalFilter {
   /// True when only relations followed as written (kForward) or against (kBackward) can be
   /// crossed: no symmetric type is allowed, so a search need not look at the other side.
   bool one_way() const { return one_way_; }
+  /// True when whether a step may be taken depends on its relation's type alone (allowed_type),
+  /// and every entity may be entered and passed: no status, time, avoided relation or entity, or
+  /// through-type to check, and a direction that one_way() or kAny settles for every side scanned.
+  bool steps_by_type() const { return steps_by_type_; }
+  /// True when every relation type is allowed.
+  bool all_types() const { return all_types_; }
+  bool allowed_type(TypeId t) const { return allowed_type_[t] != 0; }
   /// Is v one of the entities --avoid names?
   bool IsAvoided(EntityId v) const {
     return !avoided_entity_.empty() && std::binary_search(avoided_entity_.begin(), avoided_entity_.end(), v);
@@ -74,6 +81,8 @@ class TraversalFilter {
   unsigned allowed_status_ = ~0u;         // bit per ClaimStatus
   bool checks_relation_ = false;
   bool one_way_ = false;
+  bool steps_by_type_ = false;
+  bool all_types_ = false;
 };
 
 /// Resolves names in the spec. Errors: unknown relation type, entity type or status, unknown or

@@ -61,16 +61,21 @@ std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter,
   return out;
 }
 
-std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth) {
-  std::vector<size_t> counts(static_cast<size_t>(std::max(depth, 0)), 0);
-  Walker w(g, filter);
+namespace {
+
+// The breadth-first count of CountNeighbours over the steps each_step(v, fn) offers from v
+// (fn(u) per entity a step reaches); enter(u) says whether a reached entity counts and
+// pass(u) whether the search goes on from it.
+template <typename EachStep, typename Enter, typename Pass>
+void CountLevels(const Walker& w, EntityId center, int depth, std::vector<size_t>* counts, EachStep&& each_step,
+                 Enter&& enter, Pass&& pass) {
   // A query's marks are the entities stamped with its number: nothing to clear afterwards, and
   // the buffers are kept between a thread's queries (a count allocates only its answer).
   thread_local std::vector<uint32_t> kept_stamps;
   thread_local uint32_t query = 0;
   thread_local std::vector<EntityId> kept_frontier, kept_next;
-  if (kept_stamps.size() != g.entity_count() || query == std::numeric_limits<uint32_t>::max()) {
-    kept_stamps.assign(g.entity_count(), 0);
+  if (kept_stamps.size() != w.graph().entity_count() || query == std::numeric_limits<uint32_t>::max()) {
+    kept_stamps.assign(w.graph().entity_count(), 0);
     query = 0;
   }
   // Plain references and pointers in the loop: no thread-local address computed per step.
@@ -84,20 +89,60 @@ std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filte
   for (int level = 1; level <= depth && !frontier.empty(); ++level) {
     next.clear();
     size_t found = 0;
+    const bool last = level == depth;
     for (size_t i = 0; i < frontier.size() && i < 2 * kAhead; ++i) w.PrefetchPlace(frontier[i], true);
     for (size_t i = 0; i < frontier.size(); ++i) {
       if (i + 2 * kAhead < frontier.size()) w.PrefetchPlace(frontier[i + 2 * kAhead], true);
       if (i + kAhead < frontier.size()) w.PrefetchRow(frontier[i + kAhead], true);
-      w.StepsFrom(frontier[i], [&](RelationId, bool, EntityId u) {
-        if (stamps[u] == mark || filter.IsAvoided(u)) return;
+      each_step(frontier[i], [&](EntityId u) {
+        if (stamps[u] == mark || !enter(u)) return;
         stamps[u] = mark;
         ++found;
-        if (level < depth && filter.AllowsEntity(u)) next.push_back(u);
+        if (!last && pass(u)) next.push_back(u);
       });
     }
-    counts[static_cast<size_t>(level - 1)] = found;
+    (*counts)[static_cast<size_t>(level - 1)] = found;
     frontier.swap(next);
   }
+}
+
+}  // namespace
+
+std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filter, EntityId center, int depth) {
+  std::vector<size_t> counts(static_cast<size_t>(std::max(depth, 0)), 0);
+  Walker w(g, filter);
+  auto always = [](EntityId) { return true; };
+  if (filter.steps_by_type()) {
+    // Each step is decided by its type alone, and every entity reached counts and is passed: the
+    // rows are read as they lie (a self-relation reaches an entity already stamped, so the
+    // general walk's rule of seeing it once does not change the count).
+    const bool outs = !filter.one_way() || filter.direction == Direction::kForward;
+    const bool ins = !filter.one_way() || filter.direction == Direction::kBackward;
+    auto rows = [&](auto&& allowed) {
+      return [&, allowed](EntityId v, auto&& fn) {
+        if (outs) {
+          for (const Incidence& i : g.out(v)) {
+            if (allowed(i.type)) fn(i.other);
+          }
+        }
+        if (ins) {
+          for (const Incidence& i : g.in(v)) {
+            if (allowed(i.type)) fn(i.other);
+          }
+        }
+      };
+    };
+    if (filter.all_types()) {
+      CountLevels(w, center, depth, &counts, rows([](TypeId) { return true; }), always, always);
+    } else {
+      CountLevels(w, center, depth, &counts, rows([&filter](TypeId t) { return filter.allowed_type(t); }), always, always);
+    }
+    return counts;
+  }
+  CountLevels(
+      w, center, depth, &counts,
+      [&w](EntityId v, auto&& fn) { w.StepsFrom(v, [&](RelationId, bool, EntityId u) { fn(u); }); },
+      [&filter](EntityId u) { return !filter.IsAvoided(u); }, [&filter](EntityId u) { return filter.AllowsEntity(u); });
   return counts;
 }
 

@@ -22,7 +22,8 @@ std::string NumberText(double d);
 /// The label of a relation crossed forward ("sued") or backward ("sued by").
 const std::string& DirectionLabel(const Graph& g, RelationId r, bool forward);
 
-/// The query as the command understood it, for JSON answers: keys in the order added.
+/// The query as the command understood it, for JSON answers: keys in the order added. Keys are
+/// string literals of letters, digits, '-' and '_' (written as they are, unescaped).
 class QueryEcho {
  public:
   using Value = std::variant<std::string, int64_t, bool, std::vector<std::string>>;
@@ -30,14 +31,14 @@ class QueryEcho {
     fields_.reserve(16);  // room for any command's fields: one allocation
     Add("command", std::move(command));
   }
-  QueryEcho& Add(std::string key, Value value) {
-    fields_.emplace_back(std::move(key), std::move(value));
+  QueryEcho& Add(const char* key, Value value) {
+    fields_.emplace_back(key, std::move(value));
     return *this;
   }
-  const std::vector<std::pair<std::string, Value>>& fields() const { return fields_; }
+  const std::vector<std::pair<const char*, Value>>& fields() const { return fields_; }
 
  private:
-  std::vector<std::pair<std::string, Value>> fields_;
+  std::vector<std::pair<const char*, Value>> fields_;
 };
 
 }  // namespace casegraph

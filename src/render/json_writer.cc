@@ -1,16 +1,27 @@
 #include "render/json_writer.h"
 
 #include <cmath>
+#include <cstring>
 
 namespace casegraph {
 
 #define CG_WRITE(call) (is_pretty_ ? pretty_.call : compact_.call)
 
-JsonOut::JsonOut(bool pretty) : pretty_(buffer_), compact_(buffer_), is_pretty_(pretty) {
+JsonOut::JsonOut(bool pretty)
+    : buffer_(&allocator_), pretty_(buffer_, &allocator_), compact_(buffer_, &allocator_), is_pretty_(pretty) {
   pretty_.SetIndent(' ', 2);
 }
 
 void JsonOut::Key(const std::string& k) { CG_WRITE(Key(k.data(), static_cast<rapidjson::SizeType>(k.size()))); }
+void JsonOut::PlainKey(const char* k) {
+  char quoted[64];
+  const size_t n = std::strlen(k);
+  if (n + 2 > sizeof quoted) return Key(std::string(k));
+  quoted[0] = '"';
+  std::memcpy(quoted + 1, k, n);
+  quoted[n + 1] = '"';
+  CG_WRITE(RawValue(quoted, n + 2, rapidjson::kStringType));
+}
 void JsonOut::String(const std::string& s) {
   CG_WRITE(String(s.data(), static_cast<rapidjson::SizeType>(s.size())));
 }
@@ -45,7 +56,7 @@ void JsonOut::Begin(const QueryEcho& query) {
   Key("query");
   StartObject();
   for (const auto& [key, value] : query.fields()) {
-    Key(key);
+    PlainKey(key);
     if (auto s = std::get_if<std::string>(&value)) String(*s);
     if (auto n = std::get_if<int64_t>(&value)) Int(*n);
     if (auto b = std::get_if<bool>(&value)) Bool(*b);

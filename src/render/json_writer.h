@@ -25,6 +25,8 @@ class JsonOut {
   std::string Text() const;
 
   void Key(const std::string& k);
+  /// A key that needs no escaping (QueryEcho's), written as it is.
+  void PlainKey(const char* k);
   void String(const std::string& s);
   void String(std::string_view s);
   void Int(int64_t n);
@@ -56,6 +58,9 @@ class JsonOut {
   void AttributesObject(const Attributes& a);
 
  private:
+  // One allocator for the buffer and both writers' stacks (RapidJSON makes one for each that is
+  // given none: three allocations an answer for nothing, since the allocator has no state).
+  rapidjson::CrtAllocator allocator_;
   rapidjson::StringBuffer buffer_;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> pretty_;
   rapidjson::Writer<rapidjson::StringBuffer> compact_;

@@ -261,6 +261,7 @@ TEST_CASE("brokers are exactly the entities and relations whose removal adds a c
 
 TEST_CASE("neighbours within a depth match breadth-first distances, with every relation that reaches them") {
   std::mt19937 rng(8);
+  int plain = 0, plain_typed = 0;  // counts that took the rows as they lie (steps_by_type)
   for (int graph = 0; graph < 800; ++graph) {
     const int n = 1 + static_cast<int>(rng() % 8);
     const Case c = casegraph::testing::RandomCase(rng, n, static_cast<int>(rng() % (3 * n + 1)));
@@ -318,6 +319,11 @@ TEST_CASE("neighbours within a depth match breadth-first distances, with every r
       for (const Neighbour& x : found) ++expected[static_cast<size_t>(x.distance - 1)];
       REQUIRE(CountNeighbours(*g, f.value(), center, depth) == expected);
       REQUIRE(CountNeighbours(*g, f.value(), center, depth) == expected);
+      if (f.value().steps_by_type()) ++(f.value().all_types() ? plain : plain_typed);
     }  // each way the graph is made
   }
+  // Both ways of counting were tried, and both kinds of the rows-as-they-lie count.
+  INFO("plain " << plain << ", by type " << plain_typed);
+  REQUIRE(plain > 50);
+  REQUIRE(plain_typed > 20);
 }
