@@ -1,8 +1,10 @@
 #include "io/duplicate_check.h"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <string_view>
+#include <thread>
 #include <tuple>
 
 #include "io/ftm_reader.h"
@@ -76,22 +78,81 @@ class DeletionHashes {
   std::vector<uint64_t> prefix_, suffix_, power_;
 };
 
-// The (hash, item) pairs that emit_all(emit) emits, sorted: placed into buckets by the hash's top
-// bits as they are emitted a second time (the first counts them), then each bucket, small enough
-// to stay in cache, sorted on its own. Emitting twice costs less than a copy of the pairs.
-template <typename EmitAll>
-std::vector<std::pair<uint64_t, uint32_t>> SortedByHash(EmitAll&& emit_all) {
-  constexpr int kBits = 12;
-  std::vector<size_t> start((size_t{1} << kBits) + 1, 0);
-  emit_all([&](uint64_t h, uint32_t) { ++start[(h >> (64 - kBits)) + 1]; });
-  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  std::vector<std::pair<uint64_t, uint32_t>> sorted(start.back());
-  std::vector<size_t> at(start.begin(), start.end() - 1);
-  emit_all([&](uint64_t h, uint32_t item) { sorted[at[h >> (64 - kBits)]++] = {h, item}; });
-  for (size_t b = 0; b + 1 < start.size(); ++b) {
-    std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[b]), sorted.begin() + static_cast<std::ptrdiff_t>(start[b + 1]));
+// Runs fn(0) on this thread and fn(1) on a second one (or both here, when there is too little to
+// share), and returns when both have; an exception from either is thrown here.
+template <typename Fn>
+void InTwoParts(bool two_threads, Fn&& fn) {
+  if (!two_threads) {
+    fn(0);
+    fn(1);
+    return;
   }
-  return sorted;
+  std::exception_ptr failed;
+  std::thread second([&] {
+    try {
+      fn(1);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  try {
+    fn(0);
+  } catch (...) {
+    second.join();
+    throw;
+  }
+  second.join();
+  if (failed) std::rethrow_exception(failed);
+}
+
+// (hash, item) pairs sorted, and a place between two buckets near the middle: equal hashes share
+// a bucket, so no run of them crosses it, and the two halves can be read at once.
+struct SortedHashes {
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;
+  size_t half = 0;
+};
+
+// The (hash, item) pairs that emit_range(part, begin, end, emit) emits for the items [begin, end)
+// of items, sorted: placed into buckets by the hash's top bits as they are emitted a second time (the
+// first counts them), then each bucket, small enough to stay in cache, sorted on its own. Emitting
+// twice costs less than a copy of the pairs. Each step is done by two threads, on halves of the
+// items and then of the buckets.
+template <typename EmitRange>
+SortedHashes SortedByHash(size_t items, bool two_threads, EmitRange&& emit_range) {
+  constexpr int kBits = 12;
+  constexpr size_t kBuckets = size_t{1} << kBits;
+  const size_t range[3] = {0, items / 2, items};
+  std::vector<size_t> at[2] = {std::vector<size_t>(kBuckets, 0), std::vector<size_t>(kBuckets, 0)};
+  InTwoParts(two_threads, [&](int part) {
+    std::vector<size_t>& count = at[part];
+    emit_range(part, range[part], range[part + 1], [&](uint64_t h, uint32_t) { ++count[h >> (64 - kBits)]; });
+  });
+  // Bucket b holds the first half's pairs, then the second's.
+  std::vector<size_t> start(kBuckets + 1, 0);
+  size_t total = 0;
+  for (size_t b = 0; b < kBuckets; ++b) {
+    start[b] = total;
+    for (std::vector<size_t>& part : at) {
+      const size_t n = part[b];
+      part[b] = total;
+      total += n;
+    }
+  }
+  start[kBuckets] = total;
+  SortedHashes out;
+  out.pairs.resize(total);
+  InTwoParts(two_threads, [&](int part) {
+    std::vector<size_t>& next = at[part];
+    emit_range(part, range[part], range[part + 1], [&](uint64_t h, uint32_t item) { out.pairs[next[h >> (64 - kBits)]++] = {h, item}; });
+  });
+  const size_t split = static_cast<size_t>(std::lower_bound(start.begin(), start.end(), total / 2) - start.begin());
+  out.half = start[split];
+  InTwoParts(two_threads, [&](int part) {
+    for (size_t b = part == 0 ? 0 : split; b < (part == 0 ? split : kBuckets); ++b) {
+      std::sort(out.pairs.begin() + static_cast<std::ptrdiff_t>(start[b]), out.pairs.begin() + static_cast<std::ptrdiff_t>(start[b + 1]));
+    }
+  });
+  return out;
 }
 
 std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -113,32 +174,42 @@ class EntityPairs {
   Diagnostics Find() {
     // Alike: the same key. Each name is set against the first name with its key (names are in
     // entity order). Grouped by the key's hash; a collision only costs a comparison.
-    const std::vector<std::pair<uint64_t, uint32_t>> whole = SortedByHash([&](auto&& emit) {
-      for (uint32_t i = 0; i < names_.size(); ++i) emit(names_[i].key_hash, i);
+    // Two threads share the work once there are enough names to pay for the second.
+    const bool two_threads = names_.size() >= 4096;
+    const SortedHashes whole = SortedByHash(names_.size(), two_threads, [&](int, size_t begin, size_t end, auto&& emit) {
+      for (size_t i = begin; i < end; ++i) emit(names_[i].key_hash, static_cast<uint32_t>(i));
     });
-    ForEachRun(whole, [&](size_t x, size_t y) {
-      for (size_t k = x + 1; k < y; ++k) {
-        size_t e = x;
-        while (!SameKey(names_[whole[e].second], names_[whole[k].second])) ++e;
-        if (e != k) Consider(whole[e].second, whole[k].second, true);
-      }
+    InTwoParts(two_threads, [&](int part) {
+      ForEachRun(whole, part, [&](size_t x, size_t y) {
+        const auto& w = whole.pairs;
+        for (size_t k = x + 1; k < y; ++k) {
+          size_t e = x;
+          while (!SameKey(names_[w[e].second], names_[w[k].second])) ++e;
+          if (e != k) Consider(part, w[e].second, w[k].second, true);
+        }
+      });
     });
     // One edit apart: the two keys share a key with one character deleted, or one is the other
     // with one deleted. Keys and their deletions are grouped by hash; every pair in a group is
     // then compared.
-    DeletionHashes hashes;
-    const std::vector<std::pair<uint64_t, uint32_t>> variants = SortedByHash([&](auto&& emit) {
-      for (uint32_t i = 0; i < names_.size(); ++i) {
-        if (names_[i].length >= kMinFuzzyLength) hashes.ForEach(names_[i].key, [&](uint64_t h) { emit(h, i); });
+    DeletionHashes hashes[2];
+    const SortedHashes variants = SortedByHash(names_.size(), two_threads, [&](int part, size_t begin, size_t end, auto&& emit) {
+      DeletionHashes& mine = hashes[part];
+      for (size_t i = begin; i < end; ++i) {
+        if (names_[i].length >= kMinFuzzyLength) mine.ForEach(names_[i].key, [&](uint64_t h) { emit(h, static_cast<uint32_t>(i)); });
       }
     });
-    ForEachRun(variants, [&](size_t x, size_t y) {
-      for (size_t a = x; a < y; ++a) {
-        for (size_t b = a + 1; b < y; ++b) Fuzzy(variants[a].second, variants[b].second);
-      }
+    InTwoParts(two_threads, [&](int part) {
+      ForEachRun(variants, part, [&](size_t x, size_t y) {
+        for (size_t a = x; a < y; ++a) {
+          for (size_t b = a + 1; b < y; ++b) Fuzzy(part, variants.pairs[a].second, variants.pairs[b].second);
+        }
+      });
     });
+    // The second thread's matches joined to the first's by the same rule.
+    for (const auto& [later, p] : earliest_[1]) Keep(0, later, p);
     Diagnostics out;
-    for (const auto& [later, found] : earliest_) out.push_back(Warning(found));
+    for (const auto& [later, found] : earliest_[0]) out.push_back(Warning(found));
     return out;
   }
 
@@ -148,12 +219,14 @@ class EntityPairs {
     bool same = false;
   };
 
-  // Calls fn(x, y) for each run [x, y) of more than one equal hash.
+  // Calls fn(x, y) for each run [x, y) of more than one equal hash in one half of sorted.
   template <typename Fn>
-  static void ForEachRun(const std::vector<std::pair<uint64_t, uint32_t>>& sorted, Fn&& fn) {
-    for (size_t x = 0; x < sorted.size();) {
+  static void ForEachRun(const SortedHashes& hashes, int part, Fn&& fn) {
+    const auto& sorted = hashes.pairs;
+    const size_t end = part == 0 ? hashes.half : sorted.size();
+    for (size_t x = part == 0 ? 0 : hashes.half; x < end;) {
       size_t y = x + 1;
-      while (y < sorted.size() && sorted[y].first == sorted[x].first) ++y;
+      while (y < end && sorted[y].first == sorted[x].first) ++y;
       if (y - x > 1) fn(x, y);
       x = y;
     }
@@ -161,26 +234,28 @@ class EntityPairs {
 
   static bool SameKey(const Name& x, const Name& y) { return x.key_hash == y.key_hash && x.key == y.key; }
 
-  void Fuzzy(uint32_t a, uint32_t b) {
+  void Fuzzy(int part, uint32_t a, uint32_t b) {
     const Name& x = names_[a];
     const Name& y = names_[b];
     if (SameKey(x, y) || x.digits_hash != y.digits_hash || x.digits != y.digits || x.length < kMinFuzzyLength ||
         y.length < kMinFuzzyLength) {
       return;
     }
-    if (EditDistance(x.key, y.key, 1) <= 1) Consider(a, b, false);
+    if (EditDistance(x.key, y.key, 1) <= 1) Consider(part, a, b, false);
   }
 
   // Keeps, for each entity, the earliest other entity it is probably the same as; of the pairs of
   // names that show it, one alike before one a letter apart, then the earliest names. (Whatever
-  // the order pairs are found in.)
-  void Consider(uint32_t a, uint32_t b, bool same) {
+  // the order pairs are found in, and whichever thread, part, finds them.)
+  void Consider(int part, uint32_t a, uint32_t b, bool same) {
     const Name* x = &names_[a];
     const Name* y = &names_[b];
     if (x->entity == y->entity || (x->curated && y->curated)) return;
     if (x->entity > y->entity) std::swap(x, y);
-    const Pair p{static_cast<uint32_t>(x - names_.data()), static_cast<uint32_t>(y - names_.data()), same};
-    auto [it, added] = earliest_.emplace(y->entity, p);
+    Keep(part, y->entity, Pair{static_cast<uint32_t>(x - names_.data()), static_cast<uint32_t>(y - names_.data()), same});
+  }
+  void Keep(int part, uint32_t later, const Pair& p) {
+    auto [it, added] = earliest_[part].emplace(later, p);
     auto rank = [this](const Pair& q) { return std::tuple(names_[q.earlier].entity, !q.same, q.earlier, q.later); };
     if (!added && rank(p) < rank(it->second)) it->second = p;
   }
@@ -201,7 +276,7 @@ class EntityPairs {
 
   const Case& c_;
   std::vector<Name> names_;
-  std::map<uint32_t, Pair> earliest_;  // later entity -> the pair that names its earliest match
+  std::map<uint32_t, Pair> earliest_[2];  // later entity -> the pair that names its earliest match, by part
 };
 
 std::string DateKey(const Relation& r) {
