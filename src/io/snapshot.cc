@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <future>
+#include <optional>
 
 #include "io/atomic_write.h"
 #include "io/checksum.h"
@@ -22,8 +24,8 @@ constexpr uint32_t kByteOrderMark = 0x01020304;
 Status Damaged(const std::string& why) { return Status::Corrupt(Message("snapshot is damaged: ", why)); }
 
 // The header: magic, format, byte order, version, padding to 8 bytes, body size, checksum. On
-// success *body_begin is where the body starts.
-Status ReadHeader(const FileBytes& file, size_t* body_begin) {
+// success *body_begin is where the body starts and *checksum what its checksum must be.
+Status ReadHeader(const FileBytes& file, size_t* body_begin, uint64_t* checksum) {
   const std::string_view bytes = file.view();
   ByteReader head(file.owner(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0);
   char magic[sizeof kMagic];
@@ -38,7 +40,7 @@ Status ReadHeader(const FileBytes& file, size_t* body_begin) {
   const size_t pad_size = (8 - (sizeof kMagic + 24 + version.size()) % 8) % 8;
   head.Raw(pad, pad_size);
   const uint64_t body_size = head.U64();
-  const uint64_t checksum = head.U64();
+  *checksum = head.U64();
   if (!head.ok()) return Status::Corrupt(Message("snapshot is truncated"));
   if (std::any_of(pad, pad + pad_size, [](char c) { return c != 0; })) {  // the checksum covers the body only
     return Damaged("its header is not as casegraph writes it");
@@ -54,21 +56,51 @@ Status ReadHeader(const FileBytes& file, size_t* body_begin) {
   if (bytes.size() != *body_begin + body_size) {
     return Damaged(std::to_string(bytes.size()) + " bytes where its header says " + std::to_string(*body_begin + body_size));
   }
-  if (Checksum(bytes.data() + *body_begin, body_size, 0) != checksum) return Damaged("its checksum does not match");
   return Status();
 }
 
-// The snapshot's body, read and checked against its length; the graph's arrays not yet verified.
-Result<SnapshotBody> ReadBody(const std::string& path) {
+// Whether a body's checksum is the header's: worked out on a second thread for a large body, while
+// the body is read and checked (every check is safe on any bytes, so none waits for it), and on
+// the asking thread for a small one. Holds the mapping alive while it reads.
+class ChecksumCheck {
+ public:
+  ChecksumCheck(std::shared_ptr<const void> owner, const char* data, size_t size, uint64_t expected)
+      : matches_(std::async(size >= kOwnThread ? std::launch::async : std::launch::deferred,
+                            [owner = std::move(owner), data, size, expected] { return Checksum(data, size, 0) == expected; })) {}
+  ChecksumCheck(ChecksumCheck&&) = default;
+  ~ChecksumCheck() {
+    if (matches_.valid()) matches_.wait();
+  }
+  bool Matches() { return matches_.get(); }
+
+ private:
+  static constexpr size_t kOwnThread = size_t{4} << 20;  // bytes
+  std::future<bool> matches_;
+};
+
+// The snapshot's body read, and its checksum being checked; the graph's arrays not yet verified.
+struct ReadingBody {
+  Result<SnapshotBody> body;
+  std::optional<ChecksumCheck> checksum;  // absent when the header was refused
+  // The body, or why it cannot be used: a damaged checksum said before any other damage.
+  Status Finish() {
+    if (checksum && !checksum->Matches()) return Damaged("its checksum does not match");
+    return body.ok() ? Status() : body.status();
+  }
+};
+
+ReadingBody ReadBody(const std::string& path) {
   Result<FileBytes> file = FileBytes::Open(path, 0);
-  if (!file.ok()) return file.status();
+  if (!file.ok()) return {file.status(), std::nullopt};
   size_t begin = 0;
-  if (Status s = ReadHeader(file.value(), &begin); !s.ok()) return s;
+  uint64_t checksum = 0;
+  if (Status s = ReadHeader(file.value(), &begin, &checksum); !s.ok()) return {s, std::nullopt};
   const std::string_view bytes = file.value().view();
+  ReadingBody out{SnapshotBody(), ChecksumCheck(file.value().owner(), bytes.data() + begin, bytes.size() - begin, checksum)};
   ByteReader reader(file.value().owner(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), begin);
-  SnapshotBody body = ReadSnapshotBody(&reader);
-  if (!reader.ok() || !reader.at_end()) return Damaged("its contents do not fit its size");
-  return body;
+  out.body = ReadSnapshotBody(&reader);
+  if (!reader.ok() || !reader.at_end()) out.body = Damaged("its contents do not fit its size");
+  return out;
 }
 
 }  // namespace
@@ -119,27 +151,34 @@ Status WriteSnapshot(const Graph& g, const std::string& path) {
 }
 
 Result<std::unique_ptr<const Graph>> OpenSnapshot(const std::string& path) {
-  Result<SnapshotBody> read = ReadBody(path);
-  if (!read.ok()) return Status(read.status()).At(Location{path});
-  SnapshotBody& body = read.value();
+  ReadingBody read = ReadBody(path);
+  if (!read.body.ok()) return Status(read.Finish()).At(Location{path});
+  SnapshotBody& body = read.body.value();
+  Status stale;
   for (const SourceStamp& s : body.stamps) {
     if (ChangedSince(s)) {
-      return Status::Corrupt(Message("snapshot is stale: ", s.absolute, " changed since it was built")).At(Location{path});
+      stale = Status::Corrupt(Message("snapshot is stale: ", s.absolute, " changed since it was built"));
+      break;
     }
   }
   Diagnostics rereading;
-  Case c = RebuildCase(body.files, std::move(body.table), body.implied_types, &rereading);
-  if (ErrorCount(rereading) > 0 || !VerifySnapshotArrays(c, body.arrays)) {
-    return Damaged("its contents do not agree with each other").At(Location{path});
+  std::optional<Case> c;
+  bool agree = false;
+  if (stale.ok()) {
+    c = RebuildCase(body.files, std::move(body.table), body.implied_types, &rereading);
+    agree = ErrorCount(rereading) == 0 && VerifySnapshotArrays(*c, body.arrays);
   }
-  return Graph::Adopt(std::move(c), std::move(body.arrays));
+  if (Status s = read.Finish(); !s.ok()) return std::move(s).At(Location{path});
+  if (!stale.ok()) return std::move(stale).At(Location{path});
+  if (!agree) return Damaged("its contents do not agree with each other").At(Location{path});
+  return Graph::Adopt(std::move(*c), std::move(body.arrays));
 }
 
 Result<std::vector<std::string>> SnapshotSources(const std::string& path) {
-  Result<SnapshotBody> read = ReadBody(path);
-  if (!read.ok()) return Status(read.status()).At(Location{path});
+  ReadingBody read = ReadBody(path);
+  if (Status s = read.Finish(); !s.ok()) return std::move(s).At(Location{path});
   std::vector<std::string> names;
-  for (const SourceStamp& s : read.value().stamps) names.push_back(s.name);
+  for (const SourceStamp& s : read.body.value().stamps) names.push_back(s.name);
   return names;
 }
 

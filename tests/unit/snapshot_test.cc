@@ -212,3 +212,47 @@ TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
 
   fs::remove_all(dir);
 }
+
+TEST_CASE("a large snapshot, its checksum worked out while it is read, still says damage first") {
+  const fs::path dir = TempDir("large");
+  std::string rows = "from,to,type\n";
+  for (int i = 0; i < 200000; ++i) {
+    rows += 'e';
+    rows += std::to_string(i % 60000);
+    rows += ",e";
+    rows += std::to_string((i * 7 + 1) % 60000);
+    rows += ",x\n";
+  }
+  WriteText(dir / "e.csv", rows);
+  const std::string csv = (dir / "e.csv").string();
+  const std::string snap = (dir / "g.snapshot").string();
+  casegraph::testing::Loaded loaded = casegraph::testing::Load({csv});
+  REQUIRE(loaded.loaded);
+  std::unique_ptr<const Graph> g = Graph::Build(std::move(*loaded.loaded));
+  REQUIRE(WriteSnapshot(*g, snap).ok());
+  const std::string good = ReadText(snap);
+  REQUIRE(good.size() > (size_t{4} << 20));  // large enough for the checksum's own thread
+  REQUIRE(OpenSnapshot(snap).ok());
+  CHECK(OpenSnapshot(snap).value()->relation_count() == 200000);
+  std::mt19937 rng(5);
+  for (int i = 0; i < 20; ++i) {
+    std::string bytes = good;
+    const size_t at = SnapshotHeaderSize() + rng() % (bytes.size() - SnapshotHeaderSize());
+    bytes[at] ^= static_cast<char>(1 + rng() % 255);
+    WriteText(snap, bytes);
+    Result<std::unique_ptr<const Graph>> r = OpenSnapshot(snap);
+    INFO("byte " << at);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().message() == "snapshot is damaged: its checksum does not match");
+    CHECK(SnapshotSources(snap).status().message() == "snapshot is damaged: its checksum does not match");
+  }
+  // Damaged and stale: the damage is what is said, as when the checksum was worked out first.
+  std::string bytes = good;
+  bytes[bytes.size() / 2] ^= 0x10;
+  WriteText(snap, bytes);
+  fs::last_write_time(csv, fs::last_write_time(csv) + std::chrono::seconds(5));
+  CHECK(OpenSnapshot(snap).status().message() == "snapshot is damaged: its checksum does not match");
+  WriteText(snap, good);
+  CHECK(OpenSnapshot(snap).status().message().find("snapshot is stale: ") == 0);
+  fs::remove_all(dir);
+}
