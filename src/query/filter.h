@@ -52,6 +52,8 @@ class TraversalFilter {
   /// True when every relation type is allowed.
   bool all_types() const { return all_types_; }
   bool allowed_type(TypeId t) const { return allowed_type_[t] != 0; }
+  /// The same for every type at once: nonzero at the TypeIds allowed.
+  const char* allowed_types() const { return allowed_type_.data(); }
   /// Is v one of the entities --avoid names?
   bool IsAvoided(EntityId v) const {
     return !avoided_entity_.empty() && std::binary_search(avoided_entity_.begin(), avoided_entity_.end(), v);
