@@ -4,6 +4,7 @@
 #include <new>
 #include <unordered_set>
 
+#include "model/two_parts.h"
 #include "model/vocabulary.h"
 #include "text/edit_distance.h"
 
@@ -264,23 +265,50 @@ void CaseMerger::AddRelation(Relation&& r) {
 void CaseMerger::CheckReferences() {
   std::unordered_set<std::string_view> types;
   for (const auto& [id, t] : result_.vocabulary.relation_types) types.insert(id);
-  result_.relation_from.assign(result_.relations.size(), kUnknownEntity);
-  result_.relation_to.assign(result_.relations.size(), kUnknownEntity);
-  for (size_t i = 0; i < result_.relations.size(); ++i) {
-    const Relation& r = result_.relations[i];
-    if (!r.type.empty() && !types.count(r.type)) {
-      std::vector<std::string> type_ids;
-      for (const auto& [id, t] : result_.vocabulary.relation_types) type_ids.push_back(id);
-      Error(r.type_where, "unknown relation type '" + r.type + "'" + DidYouMean(Suggest(r.type, type_ids)) +
-                              " (define it under vocabulary.relation_types)");
+  const size_t n = result_.relations.size();
+  result_.relation_from.assign(n, kUnknownEntity);
+  result_.relation_to.assign(n, kUnknownEntity);
+  // The ends are looked up on two threads for a large case (look-ups only: the tables are not
+  // changed); a relation with something to report is marked, and the marked ones are then
+  // checked again in order on this thread, so that the errors are those of one pass.
+  auto resolves = [this](const std::string& id, uint32_t* number) {
+    if (id.empty()) return true;
+    if (std::optional<uint32_t> k = explicit_ids_.Find(id, ExplicitKey())) {
+      *number = *k;
+      return true;
     }
-    CheckEnd(r.from, r.from_where, &result_.relation_from[i]);
-    CheckEnd(r.to, r.to_where, &result_.relation_to[i]);
-    for (const Evidence& e : r.evidence) {
-      if (!e.source.empty() && !source_index_.count(e.source)) {
-        std::vector<std::string> source_ids;
-        for (const Source& s : result_.sources) source_ids.push_back(s.id);
-        Error(e.source_where, "unknown source '" + e.source + "'" + DidYouMean(Suggest(e.source, source_ids)));
+    return implicit_ids_.Find(id, ImplicitKey()).has_value();
+  };
+  std::vector<size_t> marked[2];
+  auto look_up = [&](int part) {
+    const size_t begin = part == 0 ? 0 : n / 2, end = part == 0 ? n / 2 : n;
+    for (size_t i = begin; i < end; ++i) {
+      const Relation& r = result_.relations[i];
+      bool ok = r.type.empty() || types.count(r.type) > 0;
+      ok &= resolves(r.from, &result_.relation_from[i]);
+      ok &= resolves(r.to, &result_.relation_to[i]);
+      for (const Evidence& e : r.evidence) ok &= e.source.empty() || source_index_.count(e.source) > 0;
+      if (!ok) marked[part].push_back(i);
+    }
+  };
+  InTwoParts(n >= (size_t{1} << 16), look_up);
+  for (const std::vector<size_t>& part : marked) {
+    for (size_t i : part) {
+      const Relation& r = result_.relations[i];
+      if (!r.type.empty() && !types.count(r.type)) {
+        std::vector<std::string> type_ids;
+        for (const auto& [id, t] : result_.vocabulary.relation_types) type_ids.push_back(id);
+        Error(r.type_where, "unknown relation type '" + r.type + "'" + DidYouMean(Suggest(r.type, type_ids)) +
+                                " (define it under vocabulary.relation_types)");
+      }
+      CheckEnd(r.from, r.from_where, &result_.relation_from[i]);
+      CheckEnd(r.to, r.to_where, &result_.relation_to[i]);
+      for (const Evidence& e : r.evidence) {
+        if (!e.source.empty() && !source_index_.count(e.source)) {
+          std::vector<std::string> source_ids;
+          for (const Source& s : result_.sources) source_ids.push_back(s.id);
+          Error(e.source_where, "unknown source '" + e.source + "'" + DidYouMean(Suggest(e.source, source_ids)));
+        }
       }
     }
   }

@@ -1,13 +1,12 @@
 #include "io/duplicate_check.h"
 
 #include <algorithm>
-#include <exception>
 #include <map>
 #include <string_view>
-#include <thread>
 #include <tuple>
 
 #include "io/ftm_reader.h"
+#include "model/two_parts.h"
 #include "text/edit_distance.h"
 #include "text/unicode.h"
 
@@ -77,33 +76,6 @@ class DeletionHashes {
   }
   std::vector<uint64_t> prefix_, suffix_, power_;
 };
-
-// Runs fn(0) on this thread and fn(1) on a second one (or both here, when there is too little to
-// share), and returns when both have; an exception from either is thrown here.
-template <typename Fn>
-void InTwoParts(bool two_threads, Fn&& fn) {
-  if (!two_threads) {
-    fn(0);
-    fn(1);
-    return;
-  }
-  std::exception_ptr failed;
-  std::thread second([&] {
-    try {
-      fn(1);
-    } catch (...) {
-      failed = std::current_exception();
-    }
-  });
-  try {
-    fn(0);
-  } catch (...) {
-    second.join();
-    throw;
-  }
-  second.join();
-  if (failed) std::rethrow_exception(failed);
-}
 
 // (hash, item) pairs sorted, and a place between two buckets near the middle: equal hashes share
 // a bucket, so no run of them crosses it, and the two halves can be read at once.

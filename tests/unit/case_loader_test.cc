@@ -114,3 +114,37 @@ TEST_CASE("mapped files ending exactly at a page boundary, without a line break,
   CHECK(g->FindEntity(std::string(size - csv.rfind("z,") - 4, 'y')));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a large case's references, looked up by two threads, are each reported once, at their place") {
+  // 70,000 relations (enough for two threads), one a line; broken references in both halves.
+  std::string text = R"({ "casegraph": 1, "sources": [ { "id": "s1", "title": "S" } ], "entities": [)" "\n";
+  for (int i = 0; i < 100; ++i) {
+    text += std::string(i ? "," : "") + R"({ "id": "p)" + std::to_string(i) + R"(", "name": "Person )" +
+            std::to_string(i) + R"(", "type": "person" })" + "\n";
+  }
+  text += R"(], "relations": [)" "\n";  // relation k is on line 103 + k
+  for (int k = 0; k < 70000; ++k) {
+    std::string from = "p" + std::to_string(k % 100), to = "p" + std::to_string((k * 7 + 3) % 100), type = "lawsuit";
+    std::string source = "s1";
+    if (k == 10) to = "zzqx-nobody";
+    if (k == 50000) type = "qqqq-unknown-type";
+    if (k == 60000) from = "zzqx-somebody";
+    if (k == 69000) source = "qqqq-no-source";
+    text += std::string(k ? "," : "") + R"({ "type": ")" + type + R"(", "from": ")" + from + R"(", "to": ")" + to +
+            R"(", "evidence": [ { "source": ")" + source + R"(", "locator": "record )" + std::to_string(k) + R"(" } ] })" + "\n";
+  }
+  text += "] }\n";
+  casegraph::testing::Loaded r = casegraph::testing::LoadTexts({{"big.json", text}});
+  CHECK_FALSE(r.loaded);
+  std::vector<std::string> got;
+  for (const Diagnostic& d : r.diagnostics) got.push_back(FormatDiagnostic(d));
+  REQUIRE(got.size() == 4);
+  CHECK(got[0].rfind("big.json:113:", 0) == 0);
+  CHECK(got[0].find("error: unknown entity 'zzqx-nobody'") != std::string::npos);
+  CHECK(got[1].rfind("big.json:50103:", 0) == 0);
+  CHECK(got[1].find("error: unknown relation type 'qqqq-unknown-type'") != std::string::npos);
+  CHECK(got[2].rfind("big.json:60103:", 0) == 0);
+  CHECK(got[2].find("error: unknown entity 'zzqx-somebody'") != std::string::npos);
+  CHECK(got[3].rfind("big.json:69103:", 0) == 0);
+  CHECK(got[3].find("error: unknown source 'qqqq-no-source'") != std::string::npos);
+}
