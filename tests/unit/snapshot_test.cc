@@ -148,16 +148,25 @@ TEST_CASE("a snapshot opens as the graph its sources build, over random cases") 
   fs::remove_all(dir);
 }
 
-TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
-  const fs::path dir = TempDir("refused");
-  WriteText(dir / "e.csv", "from,to,type\na,b,x\nb,c,x\n");
-  const std::string csv = (dir / "e.csv").string();
-  const std::string snap = (dir / "g.snapshot").string();
-  casegraph::testing::Loaded loaded = casegraph::testing::Load({csv});
+// dir/e.csv holding rows, and the snapshot of it, dir/g.snapshot: their paths and the snapshot's bytes.
+struct CsvSnapshot {
+  std::string csv, snap, good;
+};
+CsvSnapshot SnapshotOfCsv(const fs::path& dir, const std::string& rows) {
+  WriteText(dir / "e.csv", rows);
+  CsvSnapshot out{(dir / "e.csv").string(), (dir / "g.snapshot").string(), ""};
+  casegraph::testing::Loaded loaded = casegraph::testing::Load({out.csv});
   REQUIRE(loaded.loaded);
   std::unique_ptr<const Graph> g = Graph::Build(std::move(*loaded.loaded));
-  REQUIRE(WriteSnapshot(*g, snap).ok());
-  const std::string good = ReadText(snap);
+  REQUIRE(WriteSnapshot(*g, out.snap).ok());
+  out.good = ReadText(out.snap);
+  return out;
+}
+
+TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
+  const fs::path dir = TempDir("refused");
+  const CsvSnapshot made = SnapshotOfCsv(dir, "from,to,type\na,b,x\nb,c,x\n");
+  const std::string &csv = made.csv, &snap = made.snap, &good = made.good;
   auto message_of = [&](const std::string& bytes) {
     WriteText(snap, bytes);
     Result<std::unique_ptr<const Graph>> r = OpenSnapshot(snap);
@@ -223,14 +232,8 @@ TEST_CASE("a large snapshot, its checksum worked out while it is read, still say
     rows += std::to_string((i * 7 + 1) % 60000);
     rows += ",x\n";
   }
-  WriteText(dir / "e.csv", rows);
-  const std::string csv = (dir / "e.csv").string();
-  const std::string snap = (dir / "g.snapshot").string();
-  casegraph::testing::Loaded loaded = casegraph::testing::Load({csv});
-  REQUIRE(loaded.loaded);
-  std::unique_ptr<const Graph> g = Graph::Build(std::move(*loaded.loaded));
-  REQUIRE(WriteSnapshot(*g, snap).ok());
-  const std::string good = ReadText(snap);
+  const CsvSnapshot made = SnapshotOfCsv(dir, rows);
+  const std::string &csv = made.csv, &snap = made.snap, &good = made.good;
   REQUIRE(good.size() > (size_t{4} << 20));  // large enough for the checksum's own thread
   REQUIRE(OpenSnapshot(snap).ok());
   CHECK(OpenSnapshot(snap).value()->relation_count() == 200000);
