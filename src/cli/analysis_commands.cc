@@ -19,16 +19,11 @@ void AddDirectionOptions(CLI::App* command, AnalysisOptions* o) {
   command->add_flag("--reverse", o->reverse, "Follow relations to -> from only")->excludes(directed);
 }
 
-// Compiles the filter with the direction flags; nullopt after printing why it failed.
-std::optional<TraversalFilter> Compile(const Context& ctx, const Graph& g, const AnalysisOptions& o) {
+// Compiles the filter with the direction flags; null after printing why it failed.
+const TraversalFilter* Compile(const Context& ctx, const std::shared_ptr<const Graph>& g, const AnalysisOptions& o) {
   FilterSpec spec = o.filter;
   spec.direction = o.directed ? Direction::kForward : o.reverse ? Direction::kBackward : Direction::kAny;
-  Result<TraversalFilter> f = CompileFilter(g, spec);
-  if (!f.ok()) {
-    ctx.Fail(f.status());
-    return std::nullopt;
-  }
-  return std::move(f).value();
+  return ctx.Compile(g, spec);
 }
 
 QueryEcho Echo(const char* command, const AnalysisOptions& o, const TraversalFilter& f) {
@@ -54,7 +49,7 @@ int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   if (!g) return kInvalid;
   std::optional<EntityId> v = ctx.ResolveEntity(*g, o.entity);
   if (!v) return kInvalid;
-  std::optional<TraversalFilter> f = Compile(ctx, *g, o);
+  const TraversalFilter* f = Compile(ctx, g, o);
   if (!f) return kInvalid;
   if (o.count) {
     const std::vector<size_t> counts = CountNeighbours(*g, *f, *v, o.depth);
@@ -79,7 +74,7 @@ namespace {
 int RunRank(const Context& ctx, const AnalysisOptions& o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
-  std::optional<TraversalFilter> f = Compile(ctx, *g, o);
+  const TraversalFilter* f = Compile(ctx, g, o);
   if (!f) return kInvalid;
   RankQuery q;
   q.measure = o.by == "pagerank" ? RankMeasure::kPageRank : o.by == "betweenness" ? RankMeasure::kBetweenness
@@ -102,7 +97,7 @@ int RunRank(const Context& ctx, const AnalysisOptions& o) {
 int RunBrokers(const Context& ctx, const AnalysisOptions& o) {
   std::shared_ptr<const Graph> g = ctx.LoadGraph();
   if (!g) return kInvalid;
-  std::optional<TraversalFilter> f = Compile(ctx, *g, o);
+  const TraversalFilter* f = Compile(ctx, g, o);
   if (!f) return kInvalid;
   const Brokers b = FindBrokers(*g, *f);
   if (ctx.json()) {

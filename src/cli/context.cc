@@ -90,6 +90,18 @@ std::string Worded(const Status& status, const std::string& command) {
   return status.message_parts().Worded([&](std::string_view field) { return FlagOf(command, field); });
 }
 
+const TraversalFilter* Context::Compile(const std::shared_ptr<const Graph>& g, const FilterSpec& spec) const {
+  if (last_filter && last_filter->graph == g && last_filter->spec == spec) return &last_filter->filter;
+  last_filter.reset();
+  Result<TraversalFilter> f = CompileFilter(*g, spec);
+  if (!f.ok()) {
+    Fail(f.status());
+    return nullptr;
+  }
+  last_filter.emplace(CompiledFilter{g, spec, std::move(f).value()});
+  return &last_filter->filter;
+}
+
 std::optional<EntityId> Context::ResolveEntity(const Graph& g, const std::string& text) const {
   Resolution r = g.Resolve(text);
   if (r.kind == Resolution::Kind::kFound) return r.entity;

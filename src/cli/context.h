@@ -14,6 +14,7 @@
 #include "model/location.h"
 #include "model/status.h"
 #include "query/cypher/query.h"
+#include "query/filter.h"
 #include "render/text_style.h"
 
 namespace casegraph::cli {
@@ -39,6 +40,13 @@ struct Context {
   /// Queries prepared for the loaded graph (batch and shell ask the same texts again); made by
   /// the first query, dropped when the graph is loaded again.
   mutable std::shared_ptr<cypher::QueryCache> queries;
+  /// The filter last compiled, with its graph and spec: a batch's lines often filter alike.
+  struct CompiledFilter {
+    std::shared_ptr<const Graph> graph;  // held, so that the filter's graph is never another at its address
+    FilterSpec spec;
+    TraversalFilter filter;
+  };
+  mutable std::optional<CompiledFilter> last_filter;
 
   bool json() const { return format == "json"; }
   /// The graph paths: -g, else $CASEGRAPH_GRAPH, else ./graphs.
@@ -53,6 +61,9 @@ struct Context {
   /// Prints an input's diagnostics to err (a status of one problem as one diagnostic), then
   /// "casegraph: N errors" and what follows (e.g. "; nothing loaded"); returns kInvalid.
   int FailInput(const Status& status, const std::string& after = "") const;
+  /// The filter spec compiles to for g, compiled again only when it differs from the last one
+  /// asked for; on failure prints why and returns null. Valid until the next call.
+  const TraversalFilter* Compile(const std::shared_ptr<const Graph>& g, const FilterSpec& spec) const;
   /// Resolves an entity reference; on failure prints why and returns nullopt.
   std::optional<EntityId> ResolveEntity(const Graph& g, const std::string& text) const;
 };

@@ -41,15 +41,15 @@ int RunPath(const Context& ctx, PathOptions o) {
   std::optional<EntityId> to = ctx.ResolveEntity(*g, o.to);  // both reported when both are unknown
   if (!from || !to) return kInvalid;
   const PathQuery query = MakePathQuery(o.form, &o.filter, *from, *to);
-  Result<TraversalFilter> filter = CompileFilter(*g, o.filter);
-  if (!filter.ok()) return ctx.Fail(filter.status());
-  Result<PathAnswer> answer = FindPaths(*g, filter.value(), query);
+  const TraversalFilter* filter = ctx.Compile(g, o.filter);
+  if (!filter) return kInvalid;
+  Result<PathAnswer> answer = FindPaths(*g, *filter, query);
   if (!answer.ok()) return ctx.Fail(answer.status());
   if (ctx.format == "dot") {
-    *ctx.out << RenderDot(*g, PathContext(*g, filter.value(), answer.value(), false),
+    *ctx.out << RenderDot(*g, PathContext(*g, *filter, answer.value(), false),
                           std::string(g->entity_name(*from)) + " → " + std::string(g->entity_name(*to)));
   } else if (ctx.json()) {
-    *ctx.out << RenderPathJson(*g, Echo(*g, query, o, filter.value()), answer.value(), o.form.weighted, ctx.pretty);
+    *ctx.out << RenderPathJson(*g, Echo(*g, query, o, *filter), answer.value(), o.form.weighted, ctx.pretty);
   } else {
     *ctx.out << RenderPathText(*g, query, answer.value(), o.form.limit, ctx.style);
   }

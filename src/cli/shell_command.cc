@@ -68,6 +68,7 @@ class Shell {
   bool Load() {
     ctx_.loaded = nullptr;
     ctx_.queries = nullptr;  // prepared for the graph that goes
+    ctx_.last_filter.reset();
     ctx_.loaded = ctx_.LoadGraph();
     return ctx_.loaded != nullptr;
   }

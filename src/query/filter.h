@@ -25,6 +25,8 @@ struct FilterSpec {
   std::vector<std::string> through_types;  // entity types allowed as intermediate stops (empty: all)
   std::optional<int> max_hops;
   std::string as_of, since, until;   // the graph as of a day; a window ("" when not given)
+
+  bool operator==(const FilterSpec&) const = default;
 };
 
 /// A compiled filter over one graph.
