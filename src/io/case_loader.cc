@@ -19,6 +19,7 @@
 #include "io/ftm_reader.h"
 #include "io/quote_check.h"
 #include "io/source_text.h"
+#include "model/two_parts.h"
 
 namespace casegraph {
 
@@ -208,28 +209,15 @@ Result<Case> Merge(std::vector<SourceText> texts, Diagnostics diagnostics, Diagn
 Diagnostics ThoroughChecks(const Case& c, bool other_errors) {
   // Near-duplicates only among records without errors: a half-read record would make noise.
   // The entities' are looked for on a second thread while the quotes and relations are checked.
-  Diagnostics entities;
-  std::exception_ptr failed;
-  std::optional<std::thread> worker;
-  if (!other_errors) {
-    worker.emplace([&] {
-      try {
-        entities = FindNearDuplicateEntities(c);
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
-  }
-  Diagnostics out, relations;
-  try {
-    out = CheckQuotes(c);
-    if (!other_errors) relations = FindRepeatedRelations(c);
-  } catch (...) {
-    if (worker) worker->join();
-    throw;
-  }
-  if (worker) worker->join();
-  if (failed) std::rethrow_exception(failed);
+  Diagnostics out, entities, relations;
+  InTwoParts(!other_errors, [&](int part) {
+    if (part == 0) {
+      out = CheckQuotes(c);
+      if (!other_errors) relations = FindRepeatedRelations(c);
+    } else if (!other_errors) {
+      entities = FindNearDuplicateEntities(c);
+    }
+  });
   out.insert(out.end(), std::make_move_iterator(entities.begin()), std::make_move_iterator(entities.end()));
   out.insert(out.end(), std::make_move_iterator(relations.begin()), std::make_move_iterator(relations.end()));
   return out;

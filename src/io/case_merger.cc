@@ -271,22 +271,14 @@ void CaseMerger::CheckReferences() {
   // The ends are looked up on two threads for a large case (look-ups only: the tables are not
   // changed); a relation with something to report is marked, and the marked ones are then
   // checked again in order on this thread, so that the errors are those of one pass.
-  auto resolves = [this](const std::string& id, uint32_t* number) {
-    if (id.empty()) return true;
-    if (std::optional<uint32_t> k = explicit_ids_.Find(id, ExplicitKey())) {
-      *number = *k;
-      return true;
-    }
-    return implicit_ids_.Find(id, ImplicitKey()).has_value();
-  };
   std::vector<size_t> marked[2];
   auto look_up = [&](int part) {
     const size_t begin = part == 0 ? 0 : n / 2, end = part == 0 ? n / 2 : n;
     for (size_t i = begin; i < end; ++i) {
       const Relation& r = result_.relations[i];
       bool ok = r.type.empty() || types.count(r.type) > 0;
-      ok &= resolves(r.from, &result_.relation_from[i]);
-      ok &= resolves(r.to, &result_.relation_to[i]);
+      ok &= Resolves(r.from, &result_.relation_from[i]);
+      ok &= Resolves(r.to, &result_.relation_to[i]);
       for (const Evidence& e : r.evidence) ok &= e.source.empty() || source_index_.count(e.source) > 0;
       if (!ok) marked[part].push_back(i);
     }
@@ -314,17 +306,22 @@ void CaseMerger::CheckReferences() {
   }
 }
 
-void CaseMerger::CheckEnd(const std::string& id, const Location& where, uint32_t* number) {
-  if (id.empty()) return;
-  if (std::optional<uint32_t> n = explicit_ids_.Find(id, ExplicitKey())) {
-    *number = *n;
-  } else if (!implicit_ids_.Find(id, ImplicitKey())) {
-    if (entity_ids_.empty()) {  // for suggestions: made once, on the first unknown entity
-      for (const Entity& e : result_.entities) entity_ids_.push_back(e.id);
-      for (size_t k = 0; k < result_.edges.entity_count(); ++k) entity_ids_.emplace_back(result_.edges.entity_id(k));
-    }
-    Error(where, "unknown entity '" + id + "'" + DidYouMean(Suggest(id, entity_ids_)));
+bool CaseMerger::Resolves(const std::string& id, uint32_t* number) const {
+  if (id.empty()) return true;
+  if (std::optional<uint32_t> k = explicit_ids_.Find(id, ExplicitKey())) {
+    *number = *k;
+    return true;
   }
+  return implicit_ids_.Find(id, ImplicitKey()).has_value();
+}
+
+void CaseMerger::CheckEnd(const std::string& id, const Location& where, uint32_t* number) {
+  if (Resolves(id, number)) return;
+  if (entity_ids_.empty()) {  // for suggestions: made once, on the first unknown entity
+    for (const Entity& e : result_.entities) entity_ids_.push_back(e.id);
+    for (size_t k = 0; k < result_.edges.entity_count(); ++k) entity_ids_.emplace_back(result_.edges.entity_id(k));
+  }
+  Error(where, "unknown entity '" + id + "'" + DidYouMean(Suggest(id, entity_ids_)));
 }
 
 // Gives CSV rows their final entity numbers: explicit entities first, then the implicit ones that

@@ -82,6 +82,9 @@ class CaseMerger : public EdgeSink {
   void TakeEntities(std::vector<Entity> entities);
   void TakeRelations(std::vector<Relation> relations);
   void CheckReferences();
+  // Whether an entity reference names an entity (an empty one is another check's); sets *number
+  // for one a case file defines.
+  bool Resolves(const std::string& id, uint32_t* number) const;
   void CheckEnd(const std::string& id, const Location& where, uint32_t* number);
   void NumberImplicitEntities();
   Location RowLocation(size_t row) const;

@@ -61,16 +61,13 @@ Status ReadHeader(const FileBytes& file, size_t* body_begin, uint64_t* checksum)
 
 // Whether a body's checksum is the header's: worked out on a second thread for a large body, while
 // the body is read and checked (every check is safe on any bytes, so none waits for it), and on
-// the asking thread for a small one. Holds the mapping alive while it reads.
+// the asking thread for a small one, when asked. Holds the mapping alive while it reads (a future
+// of std::async waits for its thread when dropped; a deferred one never runs unasked).
 class ChecksumCheck {
  public:
   ChecksumCheck(std::shared_ptr<const void> owner, const char* data, size_t size, uint64_t expected)
       : matches_(std::async(size >= kOwnThread ? std::launch::async : std::launch::deferred,
                             [owner = std::move(owner), data, size, expected] { return Checksum(data, size, 0) == expected; })) {}
-  ChecksumCheck(ChecksumCheck&&) = default;
-  ~ChecksumCheck() {
-    if (matches_.valid()) matches_.wait();
-  }
   bool Matches() { return matches_.get(); }
 
  private:

@@ -53,8 +53,7 @@ class TraversalFilter {
   bool steps_by_type() const { return steps_by_type_; }
   /// True when every relation type is allowed.
   bool all_types() const { return all_types_; }
-  bool allowed_type(TypeId t) const { return allowed_type_[t] != 0; }
-  /// The same for every type at once: nonzero at the TypeIds allowed.
+  /// Which relation types may be crossed: nonzero at the TypeIds allowed.
   const char* allowed_types() const { return allowed_type_.data(); }
   /// Is v one of the entities --avoid names?
   bool IsAvoided(EntityId v) const {

@@ -64,47 +64,20 @@ std::vector<Neighbour> Neighbours(const Graph& g, const TraversalFilter& filter,
 
 namespace {
 
-// The breadth-first count of CountNeighbours over the steps each_step(v, fn) offers from v
-// (fn(u) per entity a step reaches); enter(u) says whether a reached entity counts and
-// pass(u) whether the search goes on from it.
-template <typename EachStep, typename Enter, typename Pass>
-void CountLevels(const Walker& w, EntityId center, int depth, std::vector<size_t>* counts, EachStep&& each_step,
-                 Enter&& enter, Pass&& pass) {
-  // A query's marks are the entities stamped with its number: nothing to clear afterwards, and
-  // the buffers are kept between a thread's queries (a count allocates only its answer).
-  thread_local std::vector<uint32_t> kept_stamps;
+// A count's marks: the entities stamped with its number, so that nothing is cleared afterwards;
+// the buffer is kept between a thread's counts, whichever way they count.
+struct CountMarks {
+  uint32_t* stamps;
+  uint32_t mark;
+};
+CountMarks NextCountMarks(size_t entities) {
+  thread_local std::vector<uint32_t> kept;
   thread_local uint32_t query = 0;
-  thread_local std::vector<EntityId> kept_frontier, kept_next;
-  if (kept_stamps.size() != w.graph().entity_count() || query == std::numeric_limits<uint32_t>::max()) {
-    kept_stamps.assign(w.graph().entity_count(), 0);
+  if (kept.size() != entities || query == std::numeric_limits<uint32_t>::max()) {
+    kept.assign(entities, 0);
     query = 0;
   }
-  // Plain references and pointers in the loop: no thread-local address computed per step.
-  const uint32_t mark = ++query;
-  uint32_t* const stamps = kept_stamps.data();
-  std::vector<EntityId>& frontier = kept_frontier;
-  std::vector<EntityId>& next = kept_next;
-  frontier.assign(1, center);
-  stamps[center] = mark;
-  constexpr size_t kAhead = 8;
-  for (int level = 1; level <= depth && !frontier.empty(); ++level) {
-    next.clear();
-    size_t found = 0;
-    const bool last = level == depth;
-    for (size_t i = 0; i < frontier.size() && i < 2 * kAhead; ++i) w.PrefetchPlace(frontier[i], true);
-    for (size_t i = 0; i < frontier.size(); ++i) {
-      if (i + 2 * kAhead < frontier.size()) w.PrefetchPlace(frontier[i + 2 * kAhead], true);
-      if (i + kAhead < frontier.size()) w.PrefetchRow(frontier[i + kAhead], true);
-      each_step(frontier[i], [&](EntityId u) {
-        if (stamps[u] == mark || !enter(u)) return;
-        stamps[u] = mark;
-        ++found;
-        if (!last && pass(u)) next.push_back(u);
-      });
-    }
-    (*counts)[static_cast<size_t>(level - 1)] = found;
-    frontier.swap(next);
-  }
+  return {kept.data(), ++query};
 }
 
 // CountNeighbours when each step is decided by its type alone and every entity reached counts
@@ -117,19 +90,14 @@ template <bool kAllTypes>
 void CountByType(const Walker& w, const TraversalFilter& filter, EntityId center, int depth, std::vector<size_t>* counts) {
   const Graph& g = w.graph();
   const size_t n = g.entity_count();
-  thread_local std::vector<uint32_t> kept_stamps;
-  thread_local uint32_t query = 0;
   thread_local std::vector<EntityId> kept_a, kept_b;
-  if (kept_stamps.size() != n || query == std::numeric_limits<uint32_t>::max()) {
-    kept_stamps.assign(n, 0);
-    query = 0;
-  }
   if (kept_a.size() < n) {
     kept_a.resize(n);
     kept_b.resize(n);
   }
-  const uint32_t mark = ++query;
-  uint32_t* const stamps = kept_stamps.data();
+  const CountMarks marks = NextCountMarks(n);
+  uint32_t* const stamps = marks.stamps;
+  const uint32_t mark = marks.mark;
   EntityId* frontier = kept_a.data();
   EntityId* next = kept_b.data();
   const char* const allowed = filter.allowed_types();
@@ -184,10 +152,33 @@ std::vector<size_t> CountNeighbours(const Graph& g, const TraversalFilter& filte
     }
     return counts;
   }
-  CountLevels(
-      w, center, depth, &counts,
-      [&w](EntityId v, auto&& fn) { w.StepsFrom(v, [&](RelationId, bool, EntityId u) { fn(u); }); },
-      [&filter](EntityId u) { return !filter.IsAvoided(u); }, [&filter](EntityId u) { return filter.AllowsEntity(u); });
+  // Any other filter: each step as the walker allows it.
+  const CountMarks marks = NextCountMarks(g.entity_count());
+  uint32_t* const stamps = marks.stamps;
+  const uint32_t mark = marks.mark;
+  thread_local std::vector<EntityId> kept_frontier, kept_next;
+  std::vector<EntityId>& frontier = kept_frontier;  // plain references in the loop: no thread-local
+  std::vector<EntityId>& next = kept_next;          // address computed per step
+  frontier.assign(1, center);
+  stamps[center] = mark;
+  constexpr size_t kAhead = 8;
+  for (int level = 1; level <= depth && !frontier.empty(); ++level) {
+    next.clear();
+    size_t found = 0;
+    for (size_t i = 0; i < frontier.size() && i < 2 * kAhead; ++i) w.PrefetchPlace(frontier[i], true);
+    for (size_t i = 0; i < frontier.size(); ++i) {
+      if (i + 2 * kAhead < frontier.size()) w.PrefetchPlace(frontier[i + 2 * kAhead], true);
+      if (i + kAhead < frontier.size()) w.PrefetchRow(frontier[i + kAhead], true);
+      w.StepsFrom(frontier[i], [&](RelationId, bool, EntityId u) {
+        if (stamps[u] == mark || filter.IsAvoided(u)) return;
+        stamps[u] = mark;
+        ++found;
+        if (level < depth && filter.AllowsEntity(u)) next.push_back(u);
+      });
+    }
+    counts[static_cast<size_t>(level - 1)] = found;
+    frontier.swap(next);
+  }
   return counts;
 }
 
