@@ -352,7 +352,7 @@ void CaseMerger::NumberImplicitEntities() {
 }
 
 Location CaseMerger::RowLocation(size_t row) const {
-  return Location{result_.files[result_.edges.file_of(row).file], static_cast<int>(result_.edges.line[row]), 1};
+  return Location{result_.files[result_.edges.file_of(row).file], static_cast<int>(result_.edges.row_line(row)), 1};
 }
 
 // Two CSV files of one stem imply the same ids "<stem>#1", "<stem>#2", ...

@@ -70,8 +70,8 @@ uint32_t MergeRows(const LocalSink& local, EdgeSink* sink) {
     into.from.push_back(entity[from.from[r]]);
     into.to.push_back(entity[from.to[r]]);
     into.type.push_back(type[from.type[r]]);
-    into.line.push_back(from.line[r]);
   }
+  for (const LineRun& run : from.line_runs) into.AddRowLine(run.row + shift, run.line);
   into.status.insert(into.status.end(), from.status.begin(), from.status.end());
   into.weight.insert(into.weight.end(), from.weight.begin(), from.weight.end());
   for (const auto& [row, id] : from.ids) into.ids.emplace_back(row + shift, id);
@@ -187,7 +187,6 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
   table.from.reserve(rows);
   table.to.reserve(rows);
   table.type.reserve(rows);
-  table.line.reserve(rows);
   // Columns that need a per-row array: once any file has them, every row gets a value.
   h.keep_status = h.where[kStatus] >= 0 || !table.status.empty();
   h.keep_weight = h.where[kWeight] >= 0 || !table.weight.empty();

@@ -24,7 +24,15 @@ class RowReader {
 
   uint32_t ReadAll() {
     uint32_t added = 0;
-    while (scanner_.NextRow(&row_, &count_, &row_offset_)) added += ReadRow();
+    constexpr size_t kReleaseBytes = size_t{4} << 20;  // a mapped file leaves memory in steps of this
+    size_t released = 0;
+    while (scanner_.NextRow(&row_, &count_, &row_offset_)) {
+      added += ReadRow();
+      if (row_offset_ - released >= kReleaseBytes) {
+        source_.ReleaseBefore(row_offset_);
+        released = row_offset_;
+      }
+    }
     return added;
   }
 
@@ -56,7 +64,7 @@ class RowReader {
     table.from.push_back(from_ref);
     table.to.push_back(to_ref);
     table.type.push_back(type);
-    table.line.push_back(scanner_.row_line());
+    table.AddRowLine(r, scanner_.row_line());
     if (header_.keep_status) table.status.push_back(static_cast<uint8_t>(status));
     if (header_.keep_weight) table.weight.push_back(weight);
     if (given_id) table.ids.emplace_back(r, std::string(*given_id));

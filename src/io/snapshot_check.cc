@@ -41,12 +41,21 @@ bool EdgeTableInRange(const Case& m) {
   }
   bad |= last_end > t.entity_ids.size();
   for (const Mention& w : t.entity_where) bad |= w.file >= m.files.size();
+  const size_t rows = t.row_count();
+  uint64_t file_end = 0;  // files hold consecutive rows
   for (const EdgeFile& f : t.files) {
-    bad |= f.file >= m.files.size() || f.first_row > t.line.size() || f.rows > t.line.size() - f.first_row;
+    bad |= f.file >= m.files.size() || f.first_row != file_end;
+    file_end = uint64_t{f.first_row} + f.rows;
   }
-  for (const auto& [row, id] : t.ids) bad |= row >= t.line.size();
-  for (const auto& [row, d] : t.dates) bad |= row >= t.line.size();
-  bad |= (!t.status.empty() && t.status.size() != t.line.size()) || (!t.weight.empty() && t.weight.size() != t.line.size());
+  bad |= file_end > UINT32_MAX;
+  uint64_t run_end = 0;  // runs by row, within the rows
+  for (const LineRun& run : t.line_runs) {
+    bad |= (run.row < run_end) | (run.row >= rows);
+    run_end = uint64_t{run.row} + 1;
+  }
+  for (const auto& [row, id] : t.ids) bad |= row >= rows;
+  for (const auto& [row, d] : t.dates) bad |= row >= rows;
+  bad |= (!t.status.empty() && t.status.size() != rows) || (!t.weight.empty() && t.weight.size() != rows);
   for (uint8_t st : t.status) bad |= st > 4;
   return !bad;
 }
@@ -95,7 +104,7 @@ bool CaseRelationsAgree(const Case& m, const GraphArrays& a) {
 
 bool VerifySnapshotArrays(const Case& m, const GraphArrays& a) {
   const size_t n = m.entities.size() + m.edges.entity_count();
-  const size_t r = m.relations.size() + m.edges.line.size();
+  const size_t r = m.relations.size() + m.edges.row_count();
   return SizesAgree(m, a, n, r) && NumbersInRange(a, n, r) && EdgeTableInRange(m) && NamesValid(m, a) &&
          IdTableValid(a, n) && CaseRelationsAgree(m, a);
 }

@@ -36,7 +36,7 @@ void WriteEdgeTable(const Case& m, ByteWriter* w) {
   w->Vec(t.entity_where);
   w->Vec(t.status);
   w->Vec(t.weight);
-  w->Vec(t.line);
+  w->Vec(t.line_runs);
   w->U64(t.files.size());
   for (const EdgeFile& f : t.files) {
     w->U64(f.file);
@@ -111,7 +111,7 @@ void ReadEdgeTable(ByteReader* r, SnapshotBody* body) {
   r->Vec(&t.entity_where);
   r->Vec(&t.status);
   r->Vec(&t.weight);
-  r->Vec(&t.line);
+  r->Vec(&t.line_runs);
   t.files.resize(r->Count(32));
   for (EdgeFile& f : t.files) {
     f.file = static_cast<uint32_t>(r->U64());

@@ -3,29 +3,44 @@
 #include <algorithm>
 #include <cstring>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "io/file_bytes.h"
 #include "text/unicode.h"
 
 namespace casegraph {
 
-SourceText::SourceText(std::string name, std::shared_ptr<const void> owner, std::string_view text, int first_line)
-    : name_(std::move(name)), file_name_(name_), owner_(std::move(owner)), text_(text), first_line_(first_line) {}
+SourceText::SourceText(std::string name, std::shared_ptr<const void> owner, std::string_view text, int first_line,
+                       bool mapped)
+    : name_(std::move(name)), file_name_(name_), owner_(std::move(owner)), text_(text), first_line_(first_line),
+      mapped_(mapped) {}
 
 SourceText::SourceText(std::string name, std::string text, int first_line)
-    : SourceText(std::move(name), nullptr, std::string_view(), first_line) {
+    : SourceText(std::move(name), nullptr, std::string_view(), first_line, false) {
   auto bytes = std::make_shared<const std::string>(std::move(text));
   text_ = *bytes;
   owner_ = std::move(bytes);
 }
 
 SourceText::SourceText(const SourceText& whole, size_t offset, int first_line)
-    : SourceText(whole.name_, whole.owner_, whole.text_.substr(offset), first_line) {}
+    : SourceText(whole.name_, whole.owner_, whole.text_.substr(offset), first_line, whole.mapped_) {}
 
 Result<SourceText> SourceText::Open(const std::string& path) {
   constexpr uint64_t kMapFrom = uint64_t{1} << 20;  // smaller files are read: mapping costs more than it saves
   Result<FileBytes> bytes = FileBytes::Open(path, kMapFrom);
   if (!bytes.ok()) return bytes.status();
-  return SourceText(path, bytes.value().owner(), bytes.value().view(), 1);
+  return SourceText(path, bytes.value().owner(), bytes.value().view(), 1, bytes.value().mapped());
+}
+
+void SourceText::ReleaseBefore(size_t offset) const {
+  if (!mapped_ || offset <= released_) return;
+  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(text_.data() + released_) + page - 1) / page * page;
+  const uintptr_t end = reinterpret_cast<uintptr_t>(text_.data() + std::min(offset, text_.size())) / page * page;
+  // The mapping is private and never written: its dropped pages come back from the file unchanged.
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  released_ = offset;
 }
 
 SourceText::Position SourceText::Advance(Position from, size_t offset) const {

@@ -37,6 +37,12 @@ class SourceText {
   /// a scan of the piece rather than an index of the whole file's lines.
   void Anchor(size_t offset) const;
 
+  /// Says that a streaming reader is done with the bytes before offset: of a mapped file, the
+  /// whole pages there leave this process's memory (should they be asked for again, they are
+  /// read again from the file, as they were). Text read into memory stays. A large edge file's
+  /// rows then cost memory while they are read, not as long as the file is.
+  void ReleaseBefore(size_t offset) const;
+
  private:
   struct Position {
     size_t offset = 0;
@@ -46,7 +52,7 @@ class SourceText {
   // Counts lines and columns on from `from` to offset.
   Position Advance(Position from, size_t offset) const;
 
-  SourceText(std::string name, std::shared_ptr<const void> owner, std::string_view text, int first_line);
+  SourceText(std::string name, std::shared_ptr<const void> owner, std::string_view text, int first_line, bool mapped);
 
   std::string name_;
   FileName file_name_;  // name_, shared by every Location of this text
@@ -54,6 +60,8 @@ class SourceText {
   std::string_view text_;
   mutable std::vector<size_t> line_starts_;  // built on the first LocationAt
   int first_line_ = 1;
+  bool mapped_ = false;            // text_ is a mapping of the file
+  mutable size_t released_ = 0;    // bytes before this were released (ReleaseBefore)
   // The previous answer, to count columns on from it rather than from the line's start.
   mutable Position cursor_;
   mutable Position anchor_;

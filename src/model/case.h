@@ -119,6 +119,12 @@ struct Mention {
   uint32_t column = 0;
 };
 
+/// A run of CSV rows on consecutive lines: its first row and that row's line.
+struct LineRun {
+  uint32_t row = 0;
+  uint32_t line = 0;
+};
+
 struct EdgeDates {
   std::optional<Date> date, start, end;
 };
@@ -137,7 +143,10 @@ struct EdgeTable {
   std::vector<std::string> type_names;
   std::vector<uint8_t> status;  // ClaimStatus per row; empty when every row is "reported"
   std::vector<double> weight;   // empty when every weight is 1
-  std::vector<uint32_t> line;   // the row's line in its file
+  // The rows' lines in their files, as runs of rows on consecutive lines, by row; each file's
+  // first row begins one. A file without blank lines or line
+  // breaks in quoted fields is one run (4 bytes a row would otherwise hold a line number).
+  std::vector<LineRun> line_runs;
   std::vector<EdgeFile> files;
   std::vector<std::pair<uint32_t, std::string>> ids;  // ids given in an id column, by row
   std::vector<std::pair<uint32_t, EdgeDates>> dates;  // dated rows, by row
@@ -146,6 +155,9 @@ struct EdgeTable {
   IdTable entity_index;
 
   size_t size() const { return from.size(); }
+  /// The rows of every file: size() while loading, and after Graph::Build has taken from, to
+  /// and type over too.
+  size_t row_count() const { return files.empty() ? 0 : size_t{files.back().first_row} + files.back().rows; }
   size_t entity_count() const { return entity_id_end.size(); }
   std::string_view entity_id(size_t k) const {
     const uint32_t begin = k == 0 ? 0 : entity_id_end[k - 1];
@@ -161,6 +173,12 @@ struct EdgeTable {
   /// The row's id: the one given, or "<stem>#<n>" for the n-th row of its file.
   std::string row_id(size_t row, bool* given = nullptr) const;
   const EdgeDates* row_dates(size_t row) const;
+  /// The row's line in its file.
+  uint32_t row_line(size_t row) const;
+  /// Records that row (the next, rows being added in order) is on line.
+  void AddRowLine(uint32_t row, uint32_t line) {
+    if (line_runs.empty() || line_runs.back().line + (row - line_runs.back().row) != line) line_runs.push_back({row, line});
+  }
 
   /// The row as a Relation, its ends and type named as given; files are Case::files.
   Relation Row(size_t row, std::string from_id, std::string to_id, std::string type_name,

@@ -38,6 +38,14 @@ const EdgeDates* EdgeTable::row_dates(size_t row) const {
   return it != dates.end() && it->first == row ? &it->second : nullptr;
 }
 
+uint32_t EdgeTable::row_line(size_t row) const {
+  auto it = std::upper_bound(line_runs.begin(), line_runs.end(), row,
+                             [](size_t r, const LineRun& run) { return r < run.row; });
+  if (it == line_runs.begin()) return 0;
+  --it;
+  return it->line + static_cast<uint32_t>(row - it->row);
+}
+
 Relation EdgeTable::Row(size_t row, std::string from_id, std::string to_id, std::string type_name,
                         const std::vector<std::string>& files_) const {
   Relation r;
@@ -52,7 +60,7 @@ Relation EdgeTable::Row(size_t row, std::string from_id, std::string to_id, std:
   }
   r.status = row_status(row);
   r.weight = row_weight(row);
-  r.where = Location{files_[file_of(row).file], static_cast<int>(line[row]), 1};
+  r.where = Location{files_[file_of(row).file], static_cast<int>(row_line(row)), 1};
   r.type_where = r.from_where = r.to_where = r.where;
   return r;
 }
