@@ -39,7 +39,8 @@ class Transient {
 
 class Graph {
  public:
-  /// Builds the graph from a loaded, valid case. The graph owns the case afterwards; it is
+  /// Builds the graph from a loaded, valid case (LoadCase's: among other things, at most
+  /// kMaxRelationTypes relation types). The graph owns the case afterwards; it is
   /// never copied or moved, so references into it stay valid.
   static std::unique_ptr<const Graph> Build(Case c);
   /// A graph of arrays made elsewhere (a snapshot's). REQUIRES: they describe c as Build would

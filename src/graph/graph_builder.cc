@@ -62,7 +62,7 @@ Adjacency BuildRows(size_t vertices, const Column<EntityId>& key, const Column<E
   for (size_t v = 0; v < vertices; ++v) offsets[v + 1] += offsets[v];
   std::vector<Incidence> items(key.size());
   std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
-  for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r, type[r]};
+  for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r, static_cast<uint16_t>(type[r])};
   Adjacency a;
   a.offsets = Column<uint32_t>(std::move(offsets));
   a.items = Column<Incidence>(std::move(items));

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <new>
+#include <tuple>
 #include <unordered_set>
 
+#include "model/limits.h"
 #include "model/two_parts.h"
 #include "model/vocabulary.h"
 #include "text/edit_distance.h"
@@ -76,12 +78,27 @@ void CaseMerger::AddImpliedTypes(const Types& types) {
 
 Case CaseMerger::Finish() {
   AddImpliedTypes(implied_types_);
+  if (result_.vocabulary.relation_types.size() > kMaxRelationTypes) TooManyRelationTypes();
   if (!any_unreadable_) CheckReferences();  // else every reference into that file would be reported
   NumberImplicitEntities();
   CheckCsvRelationIds();
   result_.entity_index = std::move(explicit_ids_);
   result_.relation_index = std::move(relation_ids_);
   return std::move(result_);
+}
+
+// Said at the type, in reading order (built-in types first, then file by file), past the limit.
+void CaseMerger::TooManyRelationTypes() {
+  const auto& types = result_.vocabulary.relation_types;
+  std::vector<std::tuple<size_t, int, int, const Location*>> order;
+  for (const auto& [id, t] : types) {
+    const auto file = std::find(result_.files.begin(), result_.files.end(), t.where.file.str());
+    const size_t file_order = file == result_.files.end() ? 0 : 1 + static_cast<size_t>(file - result_.files.begin());
+    order.emplace_back(file_order, t.where.line, t.where.column, &t.where);
+  }
+  std::nth_element(order.begin(), order.begin() + kMaxRelationTypes, order.end());
+  Error(*std::get<3>(order[kMaxRelationTypes]), "too many relation types: " + std::to_string(types.size()) +
+                                                     ", more than the limit of " + std::to_string(kMaxRelationTypes));
 }
 
 Case CaseMerger::FinishWithStoredEdges(EdgeTable edges, const std::vector<std::pair<std::string, Location>>& implied_types) {

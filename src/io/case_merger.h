@@ -62,6 +62,7 @@ class CaseMerger : public EdgeSink {
     return [this](uint32_t n) { return std::string_view(result_.relations[n].id); };
   }
 
+  void TooManyRelationTypes();
   void Error(const Location& where, std::string message) { diagnostics_->push_back({where, std::move(message)}); }
   // The index of a relation type CSV rows named already (a handful: a linear search).
   std::optional<uint32_t> FindType(std::string_view type) const;

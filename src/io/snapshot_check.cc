@@ -1,5 +1,7 @@
 #include "io/snapshot_check.h"
 
+#include "model/limits.h"
+
 namespace casegraph {
 
 namespace {
@@ -62,6 +64,7 @@ bool EdgeTableInRange(const Case& m) {
 
 // Type names sorted and distinct, relation types all in the vocabulary.
 bool NamesValid(const Case& m, const GraphArrays& a) {
+  if (a.relation_type_names.size() > kMaxRelationTypes) return false;  // incidences keep 16 bits
   for (const std::vector<std::string>* names : {&a.relation_type_names, &a.entity_type_names}) {
     for (size_t i = 1; i < names->size(); ++i) {
       if (!((*names)[i - 1] < (*names)[i])) return false;

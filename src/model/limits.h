@@ -16,5 +16,7 @@ constexpr size_t kMaxIdBytes = 256;
 constexpr size_t kMaxNameBytes = 1000;
 /// Bytes in one input file.
 constexpr uint64_t kMaxFileBytes = uint64_t{2} << 30;  // 2 GiB
+/// Distinct relation types in a case (the graph keeps a relation's type in 16 bits).
+constexpr size_t kMaxRelationTypes = 65535;
 
 }  // namespace casegraph

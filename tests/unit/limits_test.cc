@@ -1,6 +1,9 @@
 // Absurd input gets a clear message with its location, not a crash or an out-of-memory death.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "io/case_loader.h"
 #include "model/limits.h"
 #include "test_support.h"
@@ -57,4 +60,27 @@ TEST_CASE("many entities and relations are no problem: only sizes are limited") 
   casegraph::testing::Loaded r = casegraph::testing::LoadTexts({{"many.json", text}});
   REQUIRE(r.loaded);
   CHECK(r.loaded->relations.size() == 19999);
+}
+
+TEST_CASE("more relation types than the graph can number are refused at the first one past the limit") {
+  // Names t00000, t00001, ... one a line, beside the built-in types: the limit exactly loads; one
+  // more is refused at the type that sorts first past the limit.
+  auto types = [](size_t count) {
+    std::string text = "{ \"casegraph\": 1, \"vocabulary\": { \"relation_types\": {";
+    for (size_t i = 0; i < count; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "t%05zu", i);
+      text += std::string(i ? "," : "") + "\n\"" + name + "\": { \"label\": \"x\", \"symmetric\": true }";
+    }
+    return text + "} } }\n";
+  };
+  const auto empty = casegraph::testing::LoadTexts({{"empty.json", "{ \"casegraph\": 1 }"}});
+  REQUIRE(empty.loaded);
+  const size_t built_in = empty.loaded->vocabulary.relation_types.size();
+  const size_t ours = kMaxRelationTypes - built_in;
+  CHECK(Errors("types.json", types(ours)).empty());
+  const int line = 2 + static_cast<int>(ours);  // the last of ours
+  CHECK(Errors("types.json", types(ours + 1)) ==
+        std::vector<std::string>{"types.json:" + std::to_string(line) +
+                                 ":1: error: too many relation types: 65536, more than the limit of 65535"});
 }
