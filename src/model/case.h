@@ -143,8 +143,8 @@ struct EdgeTable {
   std::vector<std::string> type_names;
   std::vector<uint8_t> status;  // ClaimStatus per row; empty when every row is "reported"
   std::vector<double> weight;   // empty when every weight is 1
-  // The rows' lines in their files, as runs of rows on consecutive lines, by row; each file's
-  // first row begins one. A file without blank lines or line
+  // The rows' lines in their files, as runs of rows on consecutive lines, by row (a file's first
+  // row begins a run unless it happens to continue the previous file's). A file without blank lines or line
   // breaks in quoted fields is one run (4 bytes a row would otherwise hold a line number).
   std::vector<LineRun> line_runs;
   std::vector<EdgeFile> files;
