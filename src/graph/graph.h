@@ -87,7 +87,9 @@ class Graph {
   EntityId relation_from(RelationId r) const { return a_.from[r]; }
   EntityId relation_to(RelationId r) const { return a_.to[r]; }
   TypeId relation_type(RelationId r) const { return a_.relation_type[r]; }
-  ClaimStatus relation_status(RelationId r) const { return static_cast<ClaimStatus>(a_.status[r]); }
+  ClaimStatus relation_status(RelationId r) const {
+    return a_.status.empty() ? kDefaultClaimStatus : static_cast<ClaimStatus>(a_.status[r]);
+  }
   TypeId entity_type(EntityId v) const { return a_.entity_type[v]; }
   const DayInterval& relation_time(RelationId r) const { return a_.time.empty() ? kUndated : a_.time[r]; }
   double relation_weight(RelationId r) const { return a_.weight.empty() ? 1.0 : a_.weight[r]; }

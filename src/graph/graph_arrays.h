@@ -11,6 +11,7 @@
 #include "model/column.h"
 #include "model/date.h"
 #include "model/id_table.h"
+#include "model/limits.h"
 
 namespace casegraph {
 
@@ -39,7 +40,7 @@ struct DayInterval {
 struct [[gnu::packed]] Incidence {
   EntityId other;
   RelationId relation;
-  uint16_t type;
+  RelationTypeId type;
 };
 static_assert(sizeof(Incidence) == 10);
 
@@ -62,9 +63,10 @@ struct Adjacency {
 };
 
 struct GraphArrays {
-  // Per relation: its ends, type and status (a ClaimStatus).
+  // Per relation: its ends, type and status (a ClaimStatus; empty when every relation has the
+  // default status, "reported", as in most graphs read from CSV edge files).
   Column<EntityId> from, to;
-  Column<TypeId> relation_type;
+  Column<RelationTypeId> relation_type;
   Column<uint8_t> status;
   std::vector<DayInterval> time;  // per relation; empty when no relation is dated
   Column<double> weight;          // per relation; empty when every weight is 1

@@ -56,13 +56,13 @@ DayInterval IntervalOf(const std::optional<Date>& date, const std::optional<Date
 
 // Counting sort of relations by one end: rows of each vertex in relation order.
 Adjacency BuildRows(size_t vertices, const Column<EntityId>& key, const Column<EntityId>& other,
-                    const Column<TypeId>& type) {
+                    const Column<RelationTypeId>& type) {
   std::vector<uint32_t> offsets(vertices + 1, 0);  // at most one item per relation: RelationId's range
   for (EntityId v : key) ++offsets[v + 1];
   for (size_t v = 0; v < vertices; ++v) offsets[v + 1] += offsets[v];
   std::vector<Incidence> items(key.size());
   std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
-  for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r, static_cast<uint16_t>(type[r])};
+  for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r, type[r]};
   Adjacency a;
   a.offsets = Column<uint32_t>(std::move(offsets));
   a.items = Column<Incidence>(std::move(items));
@@ -113,7 +113,7 @@ void BuildRelationArrays(Case& m, GraphArrays* a) {
   EdgeTable& t = m.edges;
   const size_t rich = m.relations.size(), rows = t.size(), relations = rich + rows;
   std::vector<EntityId> from, to;
-  std::vector<TypeId> relation_type;
+  std::vector<RelationTypeId> relation_type;
   if (rich > 0) {
     from.reserve(relations);
     to.reserve(relations);
@@ -129,7 +129,7 @@ void BuildRelationArrays(Case& m, GraphArrays* a) {
     const Relation& rel = m.relations[r];
     from.push_back(end(m.relation_from, r, rel.from));
     to.push_back(end(m.relation_to, r, rel.to));
-    relation_type.push_back(types.Add(rel.type));
+    relation_type.push_back(static_cast<RelationTypeId>(types.Add(rel.type)));  // the merger kept to the limit
   }
   std::vector<uint32_t>().swap(m.relation_from);
   std::vector<uint32_t>().swap(m.relation_to);
@@ -137,28 +137,34 @@ void BuildRelationArrays(Case& m, GraphArrays* a) {
   for (const std::string& name : t.type_names) row_type_of.push_back(types.Add(name));
   std::vector<TypeId> final_type;
   a->relation_type_names = types.Finish(&final_type);
-  for (TypeId& type : relation_type) type = final_type[type];
+  for (RelationTypeId& type : relation_type) type = static_cast<RelationTypeId>(final_type[type]);
   if (rich == 0) {
     from = std::move(t.from);
     to = std::move(t.to);
     relation_type = std::move(t.type);
-    for (TypeId& type : relation_type) type = final_type[row_type_of[type]];
+    for (RelationTypeId& type : relation_type) type = static_cast<RelationTypeId>(final_type[row_type_of[type]]);
   } else {
-    for (uint32_t row_type : t.type) relation_type.push_back(final_type[row_type_of[row_type]]);
+    for (RelationTypeId row_type : t.type) relation_type.push_back(static_cast<RelationTypeId>(final_type[row_type_of[row_type]]));
     from.insert(from.end(), t.from.begin(), t.from.end());
     to.insert(to.end(), t.to.begin(), t.to.end());
   }
   std::vector<uint32_t>().swap(t.from);  // the graph's arrays hold them now
   std::vector<uint32_t>().swap(t.to);
-  std::vector<uint32_t>().swap(t.type);
-  std::vector<uint8_t> status;
-  status.reserve(relations);
-  for (const Relation& rel : m.relations) status.push_back(static_cast<uint8_t>(rel.status));
-  for (size_t row = 0; row < rows; ++row) status.push_back(static_cast<uint8_t>(t.row_status(row)));
+  std::vector<RelationTypeId>().swap(t.type);
+  // Statuses only when some relation has another than the default (what a CSV row without one has).
+  const bool all_reported =
+      std::all_of(t.status.begin(), t.status.end(), [](uint8_t s) { return s == static_cast<uint8_t>(kDefaultClaimStatus); }) &&
+      std::all_of(m.relations.begin(), m.relations.end(), [](const Relation& rel) { return rel.status == kDefaultClaimStatus; });
+  if (!all_reported) {
+    std::vector<uint8_t> status;
+    status.reserve(relations);
+    for (const Relation& rel : m.relations) status.push_back(static_cast<uint8_t>(rel.status));
+    for (size_t row = 0; row < rows; ++row) status.push_back(static_cast<uint8_t>(t.row_status(row)));
+    a->status = Column<uint8_t>(std::move(status));
+  }
   a->from = Column<EntityId>(std::move(from));
   a->to = Column<EntityId>(std::move(to));
-  a->relation_type = Column<TypeId>(std::move(relation_type));
-  a->status = Column<uint8_t>(std::move(status));
+  a->relation_type = Column<RelationTypeId>(std::move(relation_type));
 }
 
 // Day intervals and weights, each only when some relation has one. (Before the relation arrays

@@ -69,7 +69,7 @@ uint32_t MergeRows(const LocalSink& local, EdgeSink* sink) {
   for (size_t r = 0; r < from.size(); ++r) {
     into.from.push_back(entity[from.from[r]]);
     into.to.push_back(entity[from.to[r]]);
-    into.type.push_back(type[from.type[r]]);
+    into.type.push_back(static_cast<RelationTypeId>(type[from.type[r]]));
   }
   for (const LineRun& run : from.line_runs) into.AddRowLine(run.row + shift, run.line);
   into.status.insert(into.status.end(), from.status.begin(), from.status.end());

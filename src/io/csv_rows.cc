@@ -63,7 +63,7 @@ class RowReader {
     const uint32_t r = static_cast<uint32_t>(table.size());
     table.from.push_back(from_ref);
     table.to.push_back(to_ref);
-    table.type.push_back(type);
+    table.type.push_back(static_cast<RelationTypeId>(type));  // past the limit, the load fails
     table.AddRowLine(r, scanner_.row_line());
     if (header_.keep_status) table.status.push_back(static_cast<uint8_t>(status));
     if (header_.keep_weight) table.weight.push_back(weight);

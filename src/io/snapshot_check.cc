@@ -12,7 +12,7 @@ bool SizesAgree(const Case& m, const GraphArrays& a, size_t n, size_t r) {
            x.items.size() == r;
   };
   return a.entity_type.size() == n && a.from.size() == r && a.to.size() == r && a.relation_type.size() == r &&
-         a.status.size() == r && (a.time.empty() || a.time.size() == r) && (a.weight.empty() || a.weight.size() == r) &&
+         (a.status.empty() || a.status.size() == r) && (a.time.empty() || a.time.size() == r) && (a.weight.empty() || a.weight.size() == r) &&
          adjacency_ok(a.out) && adjacency_ok(a.in) && a.entity_ids.size() == n &&
          m.edges.entity_id_end.size() == m.edges.entity_where.size();
 }
@@ -23,8 +23,9 @@ bool NumbersInRange(const GraphArrays& a, size_t n, size_t m) {
   const uint32_t entity_types = static_cast<uint32_t>(a.entity_type_names.size());
   uint32_t bad = 0;
   for (size_t r = 0; r < m; ++r) {
-    bad |= (a.from[r] >= n) | (a.to[r] >= n) | (a.relation_type[r] >= types) | (a.status[r] > 4);
+    bad |= (a.from[r] >= n) | (a.to[r] >= n) | (a.relation_type[r] >= types);
   }
+  for (uint8_t status : a.status) bad |= status > 4;
   for (size_t v = 0; v < n; ++v) bad |= a.entity_type[v] >= entity_types;
   for (const Adjacency* x : {&a.out, &a.in}) {
     for (size_t v = 0; v < n; ++v) bad |= x->offsets[v] > x->offsets[v + 1];

@@ -136,7 +136,7 @@ void ReadEdgeTable(ByteReader* r, SnapshotBody* body) {
 void ReadArrays(ByteReader* r, GraphArrays* a) {
   a->from = r->View<EntityId>();
   a->to = r->View<EntityId>();
-  a->relation_type = r->View<TypeId>();
+  a->relation_type = r->View<RelationTypeId>();
   a->entity_type = r->View<TypeId>();
   a->status = r->View<uint8_t>();
   std::vector<int32_t> time;

@@ -13,6 +13,7 @@
 #include "model/claim_status.h"
 #include "model/date.h"
 #include "model/id_table.h"
+#include "model/limits.h"
 #include "model/location.h"
 
 namespace casegraph {
@@ -139,7 +140,7 @@ struct EdgeTable {
   // Rows. from/to are entity numbers in the Case: its explicit entities first, then these.
   // Graph::Build moves from, to and type into the graph's own arrays (relation_from, ...).
   std::vector<uint32_t> from, to;
-  std::vector<uint32_t> type;  // index into type_names
+  std::vector<RelationTypeId> type;  // index into type_names (at most kMaxRelationTypes, or the load fails)
   std::vector<std::string> type_names;
   std::vector<uint8_t> status;  // ClaimStatus per row; empty when every row is "reported"
   std::vector<double> weight;   // empty when every weight is 1

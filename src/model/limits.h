@@ -18,5 +18,8 @@ constexpr size_t kMaxNameBytes = 1000;
 constexpr uint64_t kMaxFileBytes = uint64_t{2} << 30;  // 2 GiB
 /// Distinct relation types in a case (the graph keeps a relation's type in 16 bits).
 constexpr size_t kMaxRelationTypes = 65535;
+/// A relation type's number where a case keeps one per relation.
+using RelationTypeId = uint16_t;
+static_assert(kMaxRelationTypes <= UINT16_MAX + size_t{1});
 
 }  // namespace casegraph

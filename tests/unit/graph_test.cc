@@ -102,3 +102,30 @@ TEST_CASE("weak components agree with a flood fill") {
     }
   }
 }
+
+TEST_CASE("a graph keeps relation statuses only when some relation has another than the default") {
+  using casegraph::testing::GraphFromTexts;
+  auto statuses = [](const Graph& g) {
+    std::vector<std::string> out;
+    for (RelationId r = 0; r < g.relation_count(); ++r) out.push_back(ClaimStatusName(g.relation_status(r)));
+    return out;
+  };
+  const std::vector<std::string> reported(3, "reported");
+  auto no_column = GraphFromTexts({{"e.csv", "from,to\na,b\nb,c\nc,a\n"}});
+  CHECK(no_column->arrays().status.empty());
+  CHECK(statuses(*no_column) == reported);
+  auto all_default = GraphFromTexts({{"e.csv", "from,to,status\na,b,reported\nb,c,\nc,a,reported\n"}});
+  CHECK(all_default->arrays().status.empty());
+  CHECK(statuses(*all_default) == reported);
+
+  auto one_alleged = GraphFromTexts({{"e.csv", "from,to,status\na,b,\nb,c,alleged\nc,a,fact\n"}});
+  CHECK(one_alleged->arrays().status.size() == 3);
+  CHECK(statuses(*one_alleged) == std::vector<std::string>{"reported", "alleged", "fact"});
+  // A case file's relation with another status, beside CSV rows without one.
+  const std::string json = R"({ "casegraph": 1, "entities": [ { "id": "a", "name": "A", "type": "person" }, { "id": "b", "name": "B", "type": "person" } ],
+    "relations": [ { "type": "related", "from": "a", "to": "b", "status": "denied" } ] })";
+  auto mixed = GraphFromTexts({{"case.json", json}, {"e.csv", "from,to\na,b\nb,c\n"}});
+  CHECK(mixed->arrays().status.size() == 3);
+  CHECK(statuses(*mixed) == std::vector<std::string>{"denied", "reported", "reported"});
+  for (RelationId r = 0; r < mixed->relation_count(); ++r) CHECK(mixed->relation_status(r) == mixed->relation(r)->status);
+}

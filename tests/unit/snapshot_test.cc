@@ -163,6 +163,26 @@ CsvSnapshot SnapshotOfCsv(const fs::path& dir, const std::string& rows) {
   return out;
 }
 
+TEST_CASE("a snapshot keeps relation statuses, and keeps none when every relation has the default") {
+  const fs::path dir = TempDir("statuses");
+  for (const std::string rows : {"from,to\na,b\nb,c\n", "from,to,status\na,b,\nb,c,claimed\n"}) {
+    INFO(rows);
+    const CsvSnapshot s = SnapshotOfCsv(dir, rows);
+    casegraph::testing::Loaded loaded = casegraph::testing::Load({s.csv});
+    REQUIRE(loaded.loaded);
+    std::unique_ptr<const Graph> built = Graph::Build(std::move(*loaded.loaded));
+    Result<std::unique_ptr<const Graph>> opened = OpenSnapshot(s.snap);
+    REQUIRE(opened.ok());
+    const Graph& reopened = *opened.value();
+    RequireSame(*built, reopened);
+    const bool has_status = rows.find("status") != std::string::npos;
+    CHECK(reopened.arrays().status.size() == (has_status ? 2u : 0u));
+    CHECK(reopened.relation_status(0) == ClaimStatus::kReported);
+    CHECK(reopened.relation_status(1) == (has_status ? ClaimStatus::kClaimed : ClaimStatus::kReported));
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
   const fs::path dir = TempDir("refused");
   const CsvSnapshot made = SnapshotOfCsv(dir, "from,to,type\na,b,x\nb,c,x\n");
@@ -187,7 +207,7 @@ TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
   const size_t at = other_version.find("0.1.0");
   REQUIRE(at != std::string::npos);
   other_version.replace(at, 5, "0.0.9");
-  CHECK(message_of(other_version).find("snapshot was written by casegraph 0.0.9 (snapshot format 7); this is casegraph") == 0);
+  CHECK(message_of(other_version).find("snapshot was written by casegraph 0.0.9 (snapshot format 8); this is casegraph") == 0);
   std::string other_order = good;
   std::swap(other_order[16], other_order[19]);
   CHECK(message_of(other_order).find("another byte order") != std::string::npos);
