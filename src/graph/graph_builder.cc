@@ -3,6 +3,9 @@
 // than its rows.
 #include <algorithm>
 #include <thread>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <unordered_map>
 
 #include "graph/graph.h"
@@ -199,9 +202,19 @@ void BuildAdjacency(GraphArrays* a) {
   in_rows.join();
 }
 
+// The loader's transient tables (a second reading thread's rows and ids, grown vectors' old
+// buffers) are freed by now, but glibc keeps their pages, in holes the graph's arrays do not fill:
+// on amazon0601 (3.4M rows) 11-17 MB of the graph's peak. Hand them back before building.
+void ReleaseFreedPages() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace
 
 std::unique_ptr<const Graph> Graph::Build(Case c) {
+  ReleaseFreedPages();
   GraphArrays a;
   BuildEntityArrays(c, &a);
   BuildTimesAndWeights(c, &a);

@@ -145,6 +145,10 @@ uint32_t ReadData(const SourceText& source, CsvScanner& scanner, const CsvHeader
       scanner.line() + static_cast<uint32_t>(CountLines(text.data() + scanner.position(), text.data() + cut));
   const SourceText second(source, cut, static_cast<int>(cut_line));
   LocalSink local;
+  const size_t second_rows = 1 + CountLines(text.data() + cut, text.data() + text.size());
+  local.table().from.reserve(second_rows);  // grown, they would leave their old buffers' pages behind
+  local.table().to.reserve(second_rows);
+  local.table().type.reserve(second_rows);
   Diagnostics local_diagnostics;
   std::thread worker([&] {
     CsvScanner part(second, &local_diagnostics, cut_line);
