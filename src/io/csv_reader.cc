@@ -138,14 +138,14 @@ size_t SplitPoint(std::string_view text, size_t data) {
 // Reads the data rows: up to cut on this thread, the rest (through its own SourceText, whose
 // place caches are not shared between threads; the bytes are) on a second, merged after.
 uint32_t ReadData(const SourceText& source, CsvScanner& scanner, const CsvHeader& h, uint32_t file_index, size_t cut,
-                  EdgeSink* sink, Diagnostics* diagnostics) {
+                  size_t text_lines, EdgeSink* sink, Diagnostics* diagnostics) {
   const std::string_view text = source.text();
   if (cut >= text.size()) return ReadCsvDataRows(source, scanner, h, file_index, sink, diagnostics);
   const uint32_t cut_line =
       scanner.line() + static_cast<uint32_t>(CountLines(text.data() + scanner.position(), text.data() + cut));
   const SourceText second(source, cut, static_cast<int>(cut_line));
   LocalSink local;
-  const size_t second_rows = 1 + CountLines(text.data() + cut, text.data() + text.size());
+  const size_t second_rows = 1 + text_lines - std::min<size_t>(text_lines, cut_line - 1);  // the lines after cut
   local.table().from.reserve(second_rows);  // grown, they would leave their old buffers' pages behind
   local.table().to.reserve(second_rows);
   local.table().type.reserve(second_rows);
@@ -187,7 +187,8 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
   CsvHeader h;
   if (!ReadHeader(source, scanner, &h, diagnostics)) return;
   // Room for every row at once: at most one per remaining line.
-  const size_t rows = table.size() + 1 + CountLines(text.data(), text.data() + text.size());
+  const size_t text_lines = CountLines(text.data(), text.data() + text.size());
+  const size_t rows = table.size() + 1 + text_lines;
   table.from.reserve(rows);
   table.to.reserve(rows);
   table.type.reserve(rows);
@@ -197,7 +198,7 @@ void ReadCsvRows(const SourceText& source, uint32_t file_index, EdgeSink* sink, 
   if (h.keep_status) table.status.resize(table.size(), static_cast<uint8_t>(kDefaultClaimStatus));
   if (h.keep_weight) table.weight.resize(table.size(), 1.0);
   const size_t cut = SplitPoint(text, scanner.position());
-  file_rows.rows += ReadData(source, scanner, h, file_index, cut, sink, diagnostics);
+  file_rows.rows += ReadData(source, scanner, h, file_index, cut, text_lines, sink, diagnostics);
   table.files.push_back(std::move(file_rows));
 }
 

@@ -167,7 +167,7 @@ struct EdgeTable {
   /// Appends an implicit entity; returns its number among the implicit ones.
   uint32_t AddEntity(std::string_view id, Mention where);
 
-  ClaimStatus row_status(size_t row) const { return status.empty() ? ClaimStatus::kReported : static_cast<ClaimStatus>(status[row]); }
+  ClaimStatus row_status(size_t row) const { return status.empty() ? kDefaultClaimStatus : static_cast<ClaimStatus>(status[row]); }
   double row_weight(size_t row) const { return weight.empty() ? 1.0 : weight[row]; }
   /// The file a row came from.
   const EdgeFile& file_of(size_t row) const;
