@@ -31,7 +31,7 @@ void WriteEdgeTable(const Case& m, ByteWriter* w) {
     w->Str(type);
     w->Where(m.vocabulary.relation_types.at(type).where);
   }
-  w->Str(t.entity_ids);
+  w->Vec(t.entity_ids);
   w->Vec(t.entity_id_end);
   w->Vec(t.entity_where);
   w->Vec(t.status);
@@ -106,12 +106,12 @@ void ReadEdgeTable(ByteReader* r, SnapshotBody* body) {
     where = r->Where();
     t.type_names.push_back(type);
   }
-  t.entity_ids = r->Str();
-  r->Vec(&t.entity_id_end);
-  r->Vec(&t.entity_where);
+  t.entity_ids = r->View<char>();
+  t.entity_id_end = r->View<uint32_t>();
+  t.entity_where = r->View<Mention>();
   r->Vec(&t.status);
   r->Vec(&t.weight);
-  r->Vec(&t.line_runs);
+  t.line_runs = r->View<LineRun>();
   t.files.resize(r->Count(32));
   for (EdgeFile& f : t.files) {
     f.file = static_cast<uint32_t>(r->U64());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/claim_status.h"
+#include "model/column.h"
 #include "model/date.h"
 #include "model/id_table.h"
 #include "model/limits.h"
@@ -133,9 +134,10 @@ struct EdgeDates {
 struct EdgeTable {
   // Implicit entities (named only in CSV files; name = id, type "unknown"), in order of first
   // mention. Entity k's id is entity_ids[entity_id_end[k-1] .. entity_id_end[k]).
-  std::string entity_ids;
-  std::vector<uint32_t> entity_id_end;
-  std::vector<Mention> entity_where;
+  // (Columns, as line_runs: a snapshot's are used where they lie in its mapping.)
+  Column<char> entity_ids;
+  Column<uint32_t> entity_id_end;
+  Column<Mention> entity_where;
 
   // Rows. from/to are entity numbers in the Case: its explicit entities first, then these.
   // Graph::Build moves from, to and type into the graph's own arrays (relation_from, ...).
@@ -147,7 +149,7 @@ struct EdgeTable {
   // The rows' lines in their files, as runs of rows on consecutive lines, by row (a file's first
   // row begins a run unless it happens to continue the previous file's). A file without blank lines or line
   // breaks in quoted fields is one run (4 bytes a row would otherwise hold a line number).
-  std::vector<LineRun> line_runs;
+  Column<LineRun> line_runs;
   std::vector<EdgeFile> files;
   std::vector<std::pair<uint32_t, std::string>> ids;  // ids given in an id column, by row
   std::vector<std::pair<uint32_t, EdgeDates>> dates;  // dated rows, by row
@@ -162,7 +164,7 @@ struct EdgeTable {
   size_t entity_count() const { return entity_id_end.size(); }
   std::string_view entity_id(size_t k) const {
     const uint32_t begin = k == 0 ? 0 : entity_id_end[k - 1];
-    return std::string_view(entity_ids).substr(begin, entity_id_end[k] - begin);
+    return std::string_view(entity_ids.data() + begin, entity_id_end[k] - begin);
   }
   /// Appends an implicit entity; returns its number among the implicit ones.
   uint32_t AddEntity(std::string_view id, Mention where);

@@ -1,5 +1,6 @@
-// An immutable array that either owns its items (a std::vector, as built) or views memory that
-// someone else keeps alive (a snapshot mapped into memory: opening it copies nothing).
+// An array that either owns its items (a std::vector, as built) or views memory that someone
+// else keeps alive (a snapshot mapped into memory: opening it copies nothing). A loader may grow
+// an owned column while it fills it; growing a view first copies it.
 #pragma once
 
 #include <cstddef>
@@ -44,6 +45,19 @@ class Column {
     return *this;
   }
 
+  void push_back(const T& item) {
+    Own().push_back(item);
+    Sync();
+  }
+  void append(const T* items, size_t n) {
+    Own().insert(own_.end(), items, items + n);
+    Sync();
+  }
+  void reserve(size_t n) {
+    Own().reserve(n);
+    Sync();
+  }
+
   const T& operator[](size_t i) const { return data_[i]; }
   const T* data() const { return data_; }
   size_t size() const { return size_; }
@@ -54,6 +68,18 @@ class Column {
   const T& back() const { return data_[size_ - 1]; }
 
  private:
+  std::vector<T>& Own() {
+    if (data_ != own_.data()) {  // a view: its items copied, and no longer kept
+      own_.assign(data_, data_ + size_);
+      keep_.reset();
+    }
+    return own_;
+  }
+  void Sync() {
+    data_ = own_.data();
+    size_ = own_.size();
+  }
+
   std::vector<T> own_;
   const T* data_ = nullptr;
   size_t size_ = 0;

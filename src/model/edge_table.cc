@@ -5,7 +5,7 @@
 namespace casegraph {
 
 uint32_t EdgeTable::AddEntity(std::string_view id, Mention where) {
-  entity_ids.append(id);
+  entity_ids.append(id.data(), id.size());
   entity_id_end.push_back(static_cast<uint32_t>(entity_ids.size()));
   entity_where.push_back(where);
   return static_cast<uint32_t>(entity_id_end.size() - 1);

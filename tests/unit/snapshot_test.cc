@@ -207,7 +207,7 @@ TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
   const size_t at = other_version.find("0.1.0");
   REQUIRE(at != std::string::npos);
   other_version.replace(at, 5, "0.0.9");
-  CHECK(message_of(other_version).find("snapshot was written by casegraph 0.0.9 (snapshot format 8); this is casegraph") == 0);
+  CHECK(message_of(other_version).find("snapshot was written by casegraph 0.0.9 (snapshot format 9); this is casegraph") == 0);
   std::string other_order = good;
   std::swap(other_order[16], other_order[19]);
   CHECK(message_of(other_order).find("another byte order") != std::string::npos);
@@ -278,4 +278,28 @@ TEST_CASE("a large snapshot, its checksum worked out while it is read, still say
   WriteText(snap, good);
   CHECK(OpenSnapshot(snap).status().message().find("snapshot is stale: ") == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE("a column viewing a snapshot's bytes grows as a copy, leaving the bytes alone") {
+  auto bytes = std::make_shared<std::vector<uint32_t>>(std::vector<uint32_t>{4, 5, 6});
+  Column<uint32_t> view = Column<uint32_t>::View(bytes->data(), 2, bytes);
+  CHECK(bytes.use_count() == 2);
+  Column<uint32_t> copy = view;  // a copy of a view views the same bytes
+  CHECK(copy.data() == bytes->data());
+  view.push_back(9);
+  CHECK(std::vector<uint32_t>(view.begin(), view.end()) == std::vector<uint32_t>{4, 5, 9});
+  CHECK(view.data() != bytes->data());
+  CHECK(*bytes == std::vector<uint32_t>{4, 5, 6});
+  CHECK(bytes.use_count() == 2);  // the copy still keeps them; the grown one no longer does
+  const uint32_t more[] = {1, 2};
+  copy.append(more, 2);
+  CHECK(std::vector<uint32_t>(copy.begin(), copy.end()) == std::vector<uint32_t>{4, 5, 1, 2});
+  CHECK(bytes.use_count() == 1);
+
+  Column<uint32_t> owned;
+  owned.reserve(3);
+  for (uint32_t i = 0; i < 3; ++i) owned.push_back(i);
+  Column<uint32_t> moved = std::move(owned);
+  moved.push_back(7);
+  CHECK(std::vector<uint32_t>(moved.begin(), moved.end()) == std::vector<uint32_t>{0, 1, 2, 7});
 }
