@@ -33,16 +33,15 @@ struct DayInterval {
   Day last = 0;
 };
 
-/// One relation at an entity: the entity at its other end, the relation and its type (kept
-/// alongside, so that a search filtering on types reads nothing else). Packed into 10 bytes
-/// (types are at most kMaxRelationTypes): rows are the graph's largest arrays, and a search's
-/// time is mostly their reading.
-struct [[gnu::packed]] Incidence {
+/// One relation at an entity: the entity at its other end and the relation. 8 bytes: rows are
+/// the graph's largest arrays, and a search's time is mostly their reading. A search that needs
+/// the relation's type (a type filter, or a direction with symmetric types allowed) reads it
+/// from GraphArrays::relation_type; one that needs neither reads nothing else.
+struct Incidence {
   EntityId other;
   RelationId relation;
-  RelationTypeId type;
 };
-static_assert(sizeof(Incidence) == 10);
+static_assert(sizeof(Incidence) == 8);
 
 /// Compressed sparse rows: the incidences of vertex v are items[offsets[v] .. offsets[v+1]),
 /// in relation order. Offsets are 32-bit (a row holds each relation at most once, and relation

@@ -58,14 +58,13 @@ DayInterval IntervalOf(const std::optional<Date>& date, const std::optional<Date
 }
 
 // Counting sort of relations by one end: rows of each vertex in relation order.
-Adjacency BuildRows(size_t vertices, const Column<EntityId>& key, const Column<EntityId>& other,
-                    const Column<RelationTypeId>& type) {
+Adjacency BuildRows(size_t vertices, const Column<EntityId>& key, const Column<EntityId>& other) {
   std::vector<uint32_t> offsets(vertices + 1, 0);  // at most one item per relation: RelationId's range
   for (EntityId v : key) ++offsets[v + 1];
   for (size_t v = 0; v < vertices; ++v) offsets[v + 1] += offsets[v];
   std::vector<Incidence> items(key.size());
   std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
-  for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r, type[r]};
+  for (RelationId r = 0; r < key.size(); ++r) items[next[key[r]]++] = Incidence{other[r], r};
   Adjacency a;
   a.offsets = Column<uint32_t>(std::move(offsets));
   a.items = Column<Incidence>(std::move(items));
@@ -197,8 +196,8 @@ void BuildTimesAndWeights(const Case& m, GraphArrays* a) {
 // The two directions are independent: the second is built by a second thread.
 void BuildAdjacency(GraphArrays* a) {
   const size_t n = a->entity_type.size();
-  std::thread in_rows([a, n] { a->in = BuildRows(n, a->to, a->from, a->relation_type); });
-  a->out = BuildRows(n, a->from, a->to, a->relation_type);
+  std::thread in_rows([a, n] { a->in = BuildRows(n, a->to, a->from); });
+  a->out = BuildRows(n, a->from, a->to);
   in_rows.join();
 }
 

@@ -18,7 +18,7 @@ namespace casegraph {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr uint32_t kSnapshotFormat = 9;
+constexpr uint32_t kSnapshotFormat = 10;
 constexpr uint32_t kByteOrderMark = 0x01020304;
 
 Status Damaged(const std::string& why) { return Status::Corrupt(Message("snapshot is damaged: ", why)); }

@@ -29,7 +29,7 @@ bool NumbersInRange(const GraphArrays& a, size_t n, size_t m) {
   for (size_t v = 0; v < n; ++v) bad |= a.entity_type[v] >= entity_types;
   for (const Adjacency* x : {&a.out, &a.in}) {
     for (size_t v = 0; v < n; ++v) bad |= x->offsets[v] > x->offsets[v + 1];
-    for (const Incidence& i : x->items) bad |= (i.other >= n) | (i.relation >= m) | (i.type >= types);
+    for (const Incidence& i : x->items) bad |= (i.other >= n) | (i.relation >= m);
   }
   return !bad;
 }
@@ -65,7 +65,7 @@ bool EdgeTableInRange(const Case& m) {
 
 // Type names sorted and distinct, relation types all in the vocabulary.
 bool NamesValid(const Case& m, const GraphArrays& a) {
-  if (a.relation_type_names.size() > kMaxRelationTypes) return false;  // incidences keep 16 bits
+  if (a.relation_type_names.size() > kMaxRelationTypes) return false;  // relation types are kept in 16 bits
   for (const std::vector<std::string>* names : {&a.relation_type_names, &a.entity_type_names}) {
     for (size_t i = 1; i < names->size(); ++i) {
       if (!((*names)[i - 1] < (*names)[i])) return false;

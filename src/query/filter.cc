@@ -24,6 +24,7 @@ void TraversalFilter::Settle() {
     if (symmetric_[t] && allowed_type_[t]) one_way_ = false;
   }
   all_types_ = std::all_of(allowed_type_.begin(), allowed_type_.end(), [](char a) { return a != 0; });
+  reads_types_ = !all_types_ || (direction != Direction::kAny && !one_way_);
   steps_by_type_ = !checks_relation_ && avoided_entity_.empty() && through_type_.empty() &&
                    (direction == Direction::kAny || one_way_);
 }

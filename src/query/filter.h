@@ -35,15 +35,23 @@ class TraversalFilter {
   /// Allows everything, in any direction.
   explicit TraversalFilter(const Graph& g);
 
-  /// May relation r be crossed, forward (from -> to) or backward?
-  bool AllowsRelation(RelationId r, bool forward) const { return AllowsStep(r, graph_->relation_type(r), forward); }
-  /// The same, for a relation whose type the caller has at hand (an Incidence's).
+  /// May relation r be crossed, forward (from -> to) or backward? Its type is read only when
+  /// the answer can depend on it (reads_types()).
+  bool AllowsRelation(RelationId r, bool forward) const {
+    if (reads_types_) return AllowsStep(r, graph_->relation_type(r), forward);
+    if (checks_relation_ && !AllowsRelationDetails(r)) return false;
+    return direction == Direction::kAny || forward == (direction == Direction::kForward);
+  }
+  /// The same, for a relation whose type the caller has at hand.
   bool AllowsStep(RelationId r, TypeId t, bool forward) const {
     if (!allowed_type_[t]) return false;
     if (checks_relation_ && !AllowsRelationDetails(r)) return false;
     if (direction == Direction::kAny || symmetric_[t]) return true;
     return forward == (direction == Direction::kForward);
   }
+  /// True when whether a relation may be crossed can depend on its type: some type is not
+  /// allowed, or a symmetric type may be crossed against a direction.
+  bool reads_types() const { return reads_types_; }
   /// True when only relations followed as written (kForward) or against (kBackward) can be
   /// crossed: no symmetric type is allowed, so a search need not look at the other side.
   bool one_way() const { return one_way_; }
@@ -86,6 +94,7 @@ class TraversalFilter {
   bool one_way_ = false;
   bool steps_by_type_ = false;
   bool all_types_ = false;
+  bool reads_types_ = false;
 };
 
 /// Resolves names in the spec. Errors: unknown relation type, entity type or status, unknown or

@@ -27,7 +27,7 @@ class Walker {
   template <typename Fn>
   void StepsFrom(EntityId v, Fn&& fn) const {
     ForEachIncidence(v, ScansOut(true), ScansIn(true), [&](const Incidence& i, bool out) {
-      if (Usable(i.relation) && filter_.AllowsStep(i.relation, i.type, out)) fn(i.relation, out, i.other);
+      if (Usable(i.relation) && filter_.AllowsRelation(i.relation, out)) fn(i.relation, out, i.other);
     });
   }
 
@@ -35,7 +35,7 @@ class Walker {
   template <typename Fn>
   void StepsInto(EntityId v, Fn&& fn) const {
     ForEachIncidence(v, ScansOut(false), ScansIn(false), [&](const Incidence& i, bool out) {
-      if (Usable(i.relation) && filter_.AllowsStep(i.relation, i.type, !out)) fn(i.relation, !out, i.other);
+      if (Usable(i.relation) && filter_.AllowsRelation(i.relation, !out)) fn(i.relation, !out, i.other);
     });
   }
 

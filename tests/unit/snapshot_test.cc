@@ -207,7 +207,7 @@ TEST_CASE("damaged, stale and foreign snapshots are refused with the reason") {
   const size_t at = other_version.find("0.1.0");
   REQUIRE(at != std::string::npos);
   other_version.replace(at, 5, "0.0.9");
-  CHECK(message_of(other_version).find("snapshot was written by casegraph 0.0.9 (snapshot format 9); this is casegraph") == 0);
+  CHECK(message_of(other_version).find("snapshot was written by casegraph 0.0.9 (snapshot format 10); this is casegraph") == 0);
   std::string other_order = good;
   std::swap(other_order[16], other_order[19]);
   CHECK(message_of(other_order).find("another byte order") != std::string::npos);

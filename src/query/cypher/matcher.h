@@ -153,13 +153,15 @@ inline void Matcher::ForEachStepFrom(EntityId u, int part, int rel, bool rightwa
   const bool outs = want_out || any_symmetric, ins = want_in || any_symmetric;
   if (outs) {
     for (const Incidence& inc : g_.out(u)) {
-      if (want_out || symmetric_[inc.type]) fn(inc.relation, inc.other, true, inc.type);
+      const TypeId t = g_.relation_type(inc.relation);
+      if (want_out || symmetric_[t]) fn(inc.relation, inc.other, true, t);
     }
   }
   if (ins) {
     for (const Incidence& inc : g_.in(u)) {
-      if (inc.other == u && outs && (want_out || symmetric_[inc.type])) continue;  // a self-relation, seen already
-      if (want_in || symmetric_[inc.type]) fn(inc.relation, inc.other, false, inc.type);
+      const TypeId t = g_.relation_type(inc.relation);
+      if (inc.other == u && outs && (want_out || symmetric_[t])) continue;  // a self-relation, seen already
+      if (want_in || symmetric_[t]) fn(inc.relation, inc.other, false, t);
     }
   }
 }
