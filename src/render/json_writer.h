@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <string>
+#include <string_view>
 
 #include "graph/graph.h"
 #include "query/path.h"
@@ -58,6 +59,8 @@ class JsonOut {
   void AttributesObject(const Attributes& a);
 
  private:
+  void QuotedString(std::string_view s);
+
   // One allocator for the buffer and both writers' stacks (RapidJSON makes one for each that is
   // given none: three allocations an answer for nothing, since the allocator has no state).
   rapidjson::CrtAllocator allocator_;
