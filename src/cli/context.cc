@@ -11,6 +11,7 @@
 
 #include "cli/progress.h"
 #include "io/graph_loader.h"
+#include "io/snapshot.h"
 
 namespace casegraph::cli {
 
@@ -19,6 +20,19 @@ namespace {
 // The last graph loaded, when LeaveLastGraphAtExit was called: held by a pointer that is never
 // freed, so it outlives the process's static destructors (and stays reachable for leak checkers).
 std::shared_ptr<const Graph>* last_graph = nullptr;
+
+// A refused snapshot's message with the command that builds it again: from the sources it
+// records when it can still say them (a stale one), else with SOURCES to fill in.
+Status WithRebuildCommand(const Status& s) {
+  if (s.kind() != Status::Kind::kCorrupt || !s.diagnostics().empty() || !IsSnapshotFile(s.where().file)) return s;
+  const std::string& snapshot = s.where().file;
+  std::string sources;
+  if (Result<std::vector<std::string>> names = SnapshotSources(snapshot); names.ok()) {
+    for (const std::string& name : names.value()) sources += " -g " + name;
+  }
+  if (sources.empty()) sources = " -g SOURCES";
+  return Status::Corrupt(Message(s.message(), "; rebuild it with casegraph build -o ", snapshot, sources)).At(s.where());
+}
 
 }  // namespace
 
@@ -45,7 +59,7 @@ std::shared_ptr<const Graph> Context::LoadGraph() const {
   // Warnings are check's and import's to show; a graph that loads answers quietly.
   Result<std::shared_ptr<const Graph>> graph = casegraph::LoadGraph(GraphPaths(), options);
   if (!graph.ok()) {
-    FailInput(graph.status(), "; nothing loaded");
+    FailInput(WithRebuildCommand(graph.status()), "; nothing loaded");
     return nullptr;
   }
   return Keep(std::move(graph).value());

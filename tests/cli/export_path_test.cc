@@ -32,7 +32,7 @@ void PathsOf(const std::string& answer, std::set<std::string>* relations, std::s
 
 }  // namespace
 
-TEST_CASE("export --path draws what path finds, for every path form; --context none only the paths") {
+TEST_CASE("export --path draws what path finds, for every path form, --context none only the paths") {
   const std::string graph = std::string(CASEGRAPH_SOURCE_DIR) + "/graphs";
   const std::vector<std::vector<std::string>> forms = {
       {},

@@ -49,7 +49,7 @@ TEST_CASE("build writes a snapshot that the command line opens") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("a refused snapshot says why and how to rebuild it; nothing else opens with it") {
+TEST_CASE("a refused snapshot says why and how to rebuild it, nothing else opens with it") {
   const fs::path dir = TempDir("refused");
   std::ofstream(dir / "e.csv") << "from,to,type\na,b,x\nb,c,x\n";
   const std::string csv = (dir / "e.csv").string();

@@ -64,7 +64,7 @@ TEST_CASE("long operator chains are refused before they grow too deep to evaluat
   CHECK(ok.value().rows[0][0].integer() == 900);
 }
 
-TEST_CASE("a query or literal over its size limit is refused; one under it runs", "[cypher][limits]") {
+TEST_CASE("a query or literal over its size limit is refused, one under it runs", "[cypher][limits]") {
   const auto g = Dense();
   CHECK_THAT(ErrorOf(*g, "RETURN size('" + std::string(cypher::kMaxQueryBytes, 'x') + "') AS n"),
              Catch::Contains("longer than the limit of 1048576 bytes"));

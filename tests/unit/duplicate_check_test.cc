@@ -112,7 +112,7 @@ TEST_CASE("near-duplicate entities are the pairs that brute force finds (random 
   }
 }
 
-TEST_CASE("repeated relations: same type, ends and dates; undated ones only with the same evidence") {
+TEST_CASE("repeated relations: same type, ends and dates, undated ones only with the same evidence") {
   Case c;
   c.vocabulary.relation_types["met"] = RelationType{"met", "met", "met", true, "", {}};
   auto relation = [&](std::string id, std::string type, std::string from, std::string to, const char* date) {

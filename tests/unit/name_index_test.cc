@@ -42,7 +42,7 @@ TEST_CASE("an exact id wins over a case-insensitive match") {
   CHECK(g->names().Resolve("AB").kind == Resolution::Kind::kAmbiguous);
 }
 
-TEST_CASE("ambiguous names list every candidate; unknown names get suggestions") {
+TEST_CASE("ambiguous names list every candidate, unknown names get suggestions") {
   auto g = GraphFromTexts({{"p.json", kPeople}});
   Resolution r = g->names().Resolve("smith");
   REQUIRE(r.kind == Resolution::Kind::kAmbiguous);

@@ -14,7 +14,7 @@
 
 using namespace casegraph;
 
-TEST_CASE("quotes are found in their source files; missing ones are errors at the quote") {
+TEST_CASE("quotes are found in their source files, missing ones are errors at the quote") {
   const std::string dir = std::string(CASEGRAPH_SOURCE_DIR) + "/graphs";
   casegraph::testing::Loaded r = casegraph::testing::Load({dir + "/russia-twitter-2021.json"});
   REQUIRE(r.loaded);

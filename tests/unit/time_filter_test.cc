@@ -36,7 +36,7 @@ TEST_CASE("as-of: events accumulate from the day they may have begun") {
   CHECK_FALSE(AsOf("2021-03").Allows(Event("2021-04-01")));
 }
 
-TEST_CASE("as-of: spans count while in force; open ends never end") {
+TEST_CASE("as-of: spans count while in force, open ends never end") {
   CHECK(AsOf("2021-03-09").Allows(Span("2017", "2021-03")));
   CHECK(AsOf("2021-03-31").Allows(Span("2017", "2021-03")));
   CHECK_FALSE(AsOf("2021-04-01").Allows(Span("2017", "2021-03")));   // ended before
