@@ -34,12 +34,30 @@ QueryEcho Echo(const char* command, const AnalysisOptions& o, const TraversalFil
   return echo;
 }
 
-QueryEcho NeighborsEcho(const Graph& g, EntityId v, const AnalysisOptions& o, const TraversalFilter& f) {
+QueryEcho NeighborsEcho(std::string entity, const AnalysisOptions& o, const TraversalFilter& f) {
   QueryEcho echo = Echo("neighbors", o, f);
-  echo.Add("entity", std::string(g.entity_id(v))).Add("depth", static_cast<int64_t>(o.depth));
+  echo.Add("entity", std::move(entity)).Add("depth", static_cast<int64_t>(o.depth));
   echo.Add("through-types", o.filter.through_types).Add("avoid", f.avoided_ids);
   if (o.count) echo.Add("count", true);
   return echo;
+}
+
+// A neighbour count's compact JSON answer: put together from the text of the last such answer
+// with the same filter and depth when there is one (batch lines), else written value by value.
+std::string CompactCountAnswer(const Context& ctx, const Graph& g, EntityId v, const AnalysisOptions& o,
+                               const TraversalFilter& f, const std::vector<size_t>& counts) {
+  Context::CompiledFilter* kept = ctx.last_filter && &ctx.last_filter->filter == &f ? &*ctx.last_filter : nullptr;
+  if (kept && kept->count_answers && kept->count_depth == o.depth) {
+    return kept->count_answers->Render(g.entity_id(v), counts);
+  }
+  if (kept) {
+    NeighbourCountAnswers answers;
+    if (answers.Prepare(NeighborsEcho("", o, f))) {
+      kept->count_answers = std::move(answers);
+      kept->count_depth = o.depth;
+    }
+  }
+  return RenderNeighbourCountJson(NeighborsEcho(std::string(g.entity_id(v)), o, f), counts, false);
 }
 
 }  // namespace
@@ -54,7 +72,8 @@ int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   if (o.count) {
     const std::vector<size_t> counts = CountNeighbours(*g, *f, *v, o.depth);
     if (ctx.json()) {
-      *ctx.out << RenderNeighbourCountJson(NeighborsEcho(*g, *v, o, *f), counts, ctx.pretty);
+      *ctx.out << (ctx.pretty ? RenderNeighbourCountJson(NeighborsEcho(std::string(g->entity_id(*v)), o, *f), counts, true)
+                              : CompactCountAnswer(ctx, *g, *v, o, *f, counts));
     } else {
       *ctx.out << RenderNeighbourCountText(*g, *v, counts);
     }
@@ -62,7 +81,7 @@ int RunNeighbors(const Context& ctx, const AnalysisOptions& o) {
   }
   const std::vector<Neighbour> n = Neighbours(*g, *f, *v, o.depth);
   if (ctx.json()) {
-    *ctx.out << RenderNeighboursJson(*g, NeighborsEcho(*g, *v, o, *f), n, ctx.pretty);
+    *ctx.out << RenderNeighboursJson(*g, NeighborsEcho(std::string(g->entity_id(*v)), o, *f), n, ctx.pretty);
   } else {
     *ctx.out << RenderNeighboursText(*g, *v, n, ctx.style);
   }

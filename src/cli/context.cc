@@ -112,7 +112,7 @@ const TraversalFilter* Context::Compile(const std::shared_ptr<const Graph>& g, c
     Fail(f.status());
     return nullptr;
   }
-  last_filter.emplace(CompiledFilter{g, spec, std::move(f).value()});
+  last_filter.emplace(CompiledFilter{g, spec, std::move(f).value(), std::nullopt, 0});
   return &last_filter->filter;
 }
 

@@ -15,6 +15,7 @@
 #include "model/status.h"
 #include "query/cypher/query.h"
 #include "query/filter.h"
+#include "render/analysis_render.h"
 #include "render/text_style.h"
 
 namespace casegraph::cli {
@@ -45,6 +46,10 @@ struct Context {
     std::shared_ptr<const Graph> graph;  // held, so that the filter's graph is never another at its address
     FilterSpec spec;
     TraversalFilter filter;
+    /// The answers of neighbour counts with this filter and count_depth, put together from one
+    /// answer's text (RunNeighbors); made by the first such count after the filter.
+    std::optional<NeighbourCountAnswers> count_answers;
+    int count_depth = 0;
   };
   mutable std::optional<CompiledFilter> last_filter;
 

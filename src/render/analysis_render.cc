@@ -1,5 +1,6 @@
 #include "render/analysis_render.h"
 
+#include <charconv>
 #include <cstdio>
 #include <numeric>
 
@@ -95,6 +96,50 @@ std::string RenderNeighbourCountJson(const QueryEcho& query, const std::vector<s
   for (size_t c : counts) json.Int(static_cast<int64_t>(c));
   json.EndArray();
   return json.End();
+}
+
+namespace {
+constexpr std::string_view kEntityField = ",\"entity\":";
+constexpr std::string_view kEmptyCountTail = ",\"count\":0,\"by_distance\":[]}\n";
+}  // namespace
+
+bool NeighbourCountAnswers::Prepare(const QueryEcho& query_with_empty_entity) {
+  const std::string text = RenderNeighbourCountJson(query_with_empty_entity, {}, false);
+  // In compact JSON a comma followed by a quote is never inside a string (a quote there is
+  // escaped), so the first such field is the echo's own.
+  const size_t at = text.find(std::string(kEntityField) + "\"\"");
+  if (at == std::string::npos || text.size() < kEmptyCountTail.size() ||
+      text.compare(text.size() - kEmptyCountTail.size(), kEmptyCountTail.size(), kEmptyCountTail) != 0) {
+    return false;
+  }
+  const size_t rest = at + kEntityField.size() + 2;
+  before_entity_ = text.substr(0, at + kEntityField.size());
+  after_entity_ = text.substr(rest, text.size() - kEmptyCountTail.size() - rest);
+  return true;
+}
+
+std::string NeighbourCountAnswers::Render(std::string_view entity, const std::vector<size_t>& by_distance) const {
+  size_t total = 0;
+  for (size_t c : by_distance) total += c;
+  std::string out;
+  out.reserve(before_entity_.size() + entity.size() + after_entity_.size() + 40 + 8 * by_distance.size());
+  out += before_entity_;
+  AppendJsonString(&out, entity);
+  out += after_entity_;
+  char digits[24];
+  auto number = [&out, &digits](size_t n) {
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end);
+  };
+  out += ",\"count\":";
+  number(total);
+  out += ",\"by_distance\":[";
+  for (size_t i = 0; i < by_distance.size(); ++i) {
+    if (i) out += ',';
+    number(by_distance[i]);
+  }
+  out += "]}\n";
+  return out;
 }
 
 std::string RenderRankText(const Graph& g, const std::string& measure, const std::vector<RankedEntity>& ranked) {

@@ -24,6 +24,20 @@ bool NeedsNoEscape(std::string_view s) {
 
 }  // namespace
 
+void AppendJsonString(std::string* out, std::string_view s) {
+  if (NeedsNoEscape(s)) {
+    out->reserve(out->size() + s.size() + 2);
+    *out += '"';
+    out->append(s);
+    *out += '"';
+    return;
+  }
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  out->append(buffer.GetString(), buffer.GetSize());
+}
+
 // A string that needs no escaping, quoted and copied into the buffer at once (RapidJSON copies a
 // character at a time: a fifth of a small batch answer's time went to its keys and strings); any
 // other through the writer. The writer sets the separator and counts the value itself, through
