@@ -1,8 +1,5 @@
 #include "io/case_writer.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cstdio>
 #include <memory>
 #include <set>
@@ -68,13 +65,6 @@ Node& Node::Add(std::string key, Node value) {
 Node& Node::Add(Node value) { return Add("", std::move(value)); }
 
 }  // namespace
-
-std::string JsonQuoted(std::string_view s) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
 
 namespace {
 

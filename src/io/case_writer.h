@@ -9,11 +9,9 @@
 #include <string>
 
 #include "io/case_file.h"
+#include "text/json_quote.h"
 
 namespace casegraph {
-
-/// A JSON string literal of s, quotes included, as case files are written.
-std::string JsonQuoted(std::string_view s);
 
 /// The canonical JSON text of a case file (ending in a newline).
 std::string WriteCaseFile(const CaseFile& file);

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "render/json_writer.h"
+#include "text/json_quote.h"
 #include "render/path_render.h"
 
 namespace casegraph {
@@ -124,7 +125,7 @@ std::string NeighbourCountAnswers::Render(std::string_view entity, const std::ve
   std::string out;
   out.reserve(before_entity_.size() + entity.size() + after_entity_.size() + 40 + 8 * by_distance.size());
   out += before_entity_;
-  AppendJsonString(&out, entity);
+  AppendJsonQuoted(&out, entity);  // as JsonOut quotes it
   out += after_entity_;
   char digits[24];
   auto number = [&out, &digits](size_t n) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "text/json_quote.h"
+
 namespace casegraph {
 
 #define CG_WRITE(call) (is_pretty_ ? pretty_.call : compact_.call)
@@ -12,38 +14,12 @@ JsonOut::JsonOut(bool pretty)
   pretty_.SetIndent(' ', 2);
 }
 
-namespace {
-
-// Whether RapidJSON's writer would escape nothing in s (it escapes '"', '\\' and bytes below
-// 0x20; UTF-8 passes as it is).
-bool NeedsNoEscape(std::string_view s) {
-  unsigned bad = 0;
-  for (unsigned char c : s) bad |= (c < 0x20) | (c == '"') | (c == '\\');
-  return !bad;
-}
-
-}  // namespace
-
-void AppendJsonString(std::string* out, std::string_view s) {
-  if (NeedsNoEscape(s)) {
-    out->reserve(out->size() + s.size() + 2);
-    *out += '"';
-    out->append(s);
-    *out += '"';
-    return;
-  }
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  out->append(buffer.GetString(), buffer.GetSize());
-}
-
 // A string that needs no escaping, quoted and copied into the buffer at once (RapidJSON copies a
 // character at a time: a fifth of a small batch answer's time went to its keys and strings); any
 // other through the writer. The writer sets the separator and counts the value itself, through
 // a raw value of no characters, so its state is what String would have left.
 void JsonOut::QuotedString(std::string_view s) {
-  if (!NeedsNoEscape(s)) {
+  if (!NeedsNoJsonEscape(s)) {
     CG_WRITE(String(s.data(), static_cast<rapidjson::SizeType>(s.size())));
     return;
   }

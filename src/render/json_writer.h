@@ -13,9 +13,6 @@
 
 namespace casegraph {
 
-/// Appends s to out as a JSON string, quoted and escaped exactly as JsonOut writes it.
-void AppendJsonString(std::string* out, std::string_view s);
-
 /// Writes one JSON answer. Pretty (two-space indent) by default; compact for batch lines.
 class JsonOut {
  public:
